@@ -1,0 +1,204 @@
+// Compilation.cpp — module loading (imports, the implicit `core`, cycles), then theory and design checking.
+#include "driver/Compilation.h"
+
+#include "parse/Parser.h"
+#include "sema/DesignChecker.h"
+#include "sema/TheoryBuilder.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+
+#include <algorithm>
+
+namespace vdc {
+
+namespace {
+std::string canonicalPath(const std::string &path) {
+  llvm::SmallString<256> real;
+  if (!llvm::sys::fs::real_path(path, real))
+    return std::string(real.str());
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, true);
+  return std::string(abs.str());
+}
+
+bool isFile(const std::string &path) { return llvm::sys::fs::is_regular_file(path); }
+} // namespace
+
+Compilation::Compilation(CompileOptions options) : options_(std::move(options)) {}
+
+bool Compilation::readFile(const std::string &path, std::string &text, std::string &error) const {
+  if (llvm::sys::fs::is_directory(path)) {
+    error = "it is a directory";
+    return false;
+  }
+  uint64_t size = 0;
+  if (!llvm::sys::fs::file_size(path, size) && size > options_.maxFileBytes) {
+    error = fmt::format("it is larger than the limit of {} bytes", options_.maxFileBytes);
+    return false;
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    error = buffer.getError().message();
+    return false;
+  }
+  text = std::string((*buffer)->getBuffer());
+  if (text.size() > options_.maxFileBytes) {
+    error = fmt::format("it is larger than the limit of {} bytes", options_.maxFileBytes);
+    return false;
+  }
+  return true;
+}
+
+void Compilation::compileFile(const std::string &path) {
+  std::string text, error;
+  uint64_t size = 0;
+  if (!llvm::sys::fs::is_directory(path) && !llvm::sys::fs::file_size(path, size) && size > options_.maxFileBytes) {
+    rootFile_ = sources_.add(path, "");
+    diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+    return;
+  }
+  if (!readFile(path, text, error)) {
+    rootFile_ = sources_.add(path, "");
+    diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, path, error);
+    return;
+  }
+  run(path, std::move(text));
+}
+
+void Compilation::compileText(const std::string &path, std::string text) {
+  if (text.size() > options_.maxFileBytes) {
+    rootFile_ = sources_.add(path, "");
+    diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+    return;
+  }
+  run(path, std::move(text));
+}
+
+std::string Compilation::resolveImport(const std::string &spec, const std::string &fromPath) const {
+  auto candidates = [](const std::string &base) {
+    return std::vector<std::string>{base, base + ".vdesign"};
+  };
+  bool relative = spec.rfind("./", 0) == 0 || spec.rfind("../", 0) == 0;
+  if (relative) {
+    llvm::SmallString<256> dir(fromPath);
+    llvm::sys::path::remove_filename(dir);
+    llvm::SmallString<256> full(dir);
+    llvm::sys::path::append(full, spec);
+    for (const auto &c : candidates(std::string(full.str())))
+      if (isFile(c))
+        return c;
+    return "";
+  }
+  for (const std::string &dir : options_.searchPath) {
+    llvm::SmallString<256> full(dir);
+    llvm::sys::path::append(full, spec);
+    for (const auto &c : candidates(std::string(full.str())))
+      if (isFile(c))
+        return c;
+  }
+  return "";
+}
+
+const ast::Module *Compilation::load(const std::string &canonical, const std::string &display, std::string text,
+                                     std::vector<std::string> &stack) {
+  FileId file = sources_.add(display, std::move(text));
+  loaded_.push_back(canonical);
+  auto module = std::make_unique<ast::Module>(parseModule(sources_, file, diags_));
+  stack.push_back(canonical);
+  loadImports(*module, display, stack);
+  stack.pop_back();
+  modules_.push_back(std::move(module));
+  return modules_.back().get();
+}
+
+void Compilation::loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack) {
+  for (const ast::Import &import : module.imports) {
+    std::string path = resolveImport(import.path, fromPath);
+    if (path.empty()) {
+      auto &d = diags_.report(DiagKind::ModuleNotFound, import.range, import.path);
+      if (import.path.rfind("./", 0) == 0 || import.path.rfind("../", 0) == 0)
+        d.help = "a path starting with `./` or `../` is relative to the importing file";
+      else
+        d.help = "modules are searched in --stdlib-path, VDESIGN_PATH and the installed stdlib";
+      continue;
+    }
+    std::string canonical = canonicalPath(path);
+    auto onStack = std::find(stack.begin(), stack.end(), canonical);
+    if (onStack != stack.end()) {
+      std::string cycle;
+      for (auto it = onStack; it != stack.end(); ++it)
+        cycle += llvm::sys::path::filename(*it).str() + " -> ";
+      cycle += llvm::sys::path::filename(canonical).str();
+      diags_.report(DiagKind::ImportCycle, import.range, cycle);
+      continue;
+    }
+    if (std::find(loaded_.begin(), loaded_.end(), canonical) != loaded_.end())
+      continue; // a module is loaded once per compilation
+    if (stack.size() >= options_.maxImportDepth) {
+      diags_.report(DiagKind::NestingTooDeep, import.range, options_.maxImportDepth).help =
+          "imports are nested too deeply";
+      continue;
+    }
+    std::string text, error;
+    if (!readFile(path, text, error)) {
+      diags_.report(DiagKind::FileUnreadable, import.range, path, error);
+      continue;
+    }
+    load(canonical, path, std::move(text), stack);
+  }
+}
+
+void Compilation::run(const std::string &path, std::string text) {
+  std::vector<std::string> stack;
+  std::string rootCanonical = canonicalPath(path);
+  // The implicit `import "core"`, unless this file is core itself.
+  if (!options_.parseOnly) {
+    std::string core = resolveImport("core", path);
+    if (!core.empty() && canonicalPath(core) != rootCanonical) {
+      std::string coreText, error;
+      stack.push_back(rootCanonical);
+      if (readFile(core, coreText, error))
+        load(canonicalPath(core), core, std::move(coreText), stack);
+      stack.clear();
+    }
+  }
+  bool coreFound = !modules_.empty() || llvm::sys::path::stem(path) == "core";
+  if (options_.parseOnly) {
+    rootFile_ = sources_.add(path, std::move(text));
+    modules_.push_back(std::make_unique<ast::Module>(parseModule(sources_, rootFile_, diags_)));
+    root_ = modules_.back().get();
+    return;
+  }
+  root_ = load(rootCanonical, path, std::move(text), stack);
+  rootFile_ = root_->file;
+  if (!coreFound) {
+    auto &d = diags_.report(DiagKind::ModuleNotFound, SourceRange{rootFile_, 0, 0}, "core");
+    d.help = "the standard library was not found; pass --stdlib-path DIR or set VDESIGN_PATH";
+  }
+  std::vector<const ast::Module *> all;
+  for (const auto &m : modules_)
+    all.push_back(m.get());
+  buildTheory(all, theory_, diags_);
+  for (const ast::Design &design : root_->designs)
+    designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_));
+  diags_.sort();
+}
+
+std::vector<std::string> defaultStdlibDirs(const char *argv0) {
+  std::vector<std::string> dirs;
+  std::string exe = llvm::sys::fs::getMainExecutable(argv0, reinterpret_cast<void *>(&defaultStdlibDirs));
+  if (!exe.empty()) {
+    llvm::SmallString<256> installed(llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+    llvm::sys::path::append(installed, "share", "vdesign", "stdlib");
+    dirs.push_back(std::string(installed.str()));
+  }
+#ifdef VDC_SOURCE_STDLIB_DIR
+  dirs.push_back(VDC_SOURCE_STDLIB_DIR);
+#endif
+  return dirs;
+}
+
+} // namespace vdc

@@ -1,0 +1,866 @@
+// Parser.cpp — runs the ANTLR lexer and parser over one file, reports syntax errors, and builds the AST.
+#include "parse/Parser.h"
+
+#include "parse/AntlrIncludes.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace vdc {
+namespace {
+
+using grammar::VDesignLexer;
+using grammar::VDesignParser;
+namespace P = grammar;
+
+/// Maps ANTLR's code-point indexes back to byte offsets of the UTF-8 source.
+class OffsetMap {
+public:
+  explicit OffsetMap(std::string_view text) {
+    offsets_.reserve(text.size() + 1);
+    for (uint32_t i = 0; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        offsets_.push_back(i);
+    offsets_.push_back(static_cast<uint32_t>(text.size()));
+  }
+  uint32_t byteOffset(size_t codePoint) const {
+    return codePoint < offsets_.size() ? offsets_[codePoint] : offsets_.back();
+  }
+
+private:
+  std::vector<uint32_t> offsets_;
+};
+
+/// How a token is shown in a message.
+std::string describeToken(const antlr4::Token *token) {
+  if (!token || token->getType() == antlr4::Token::EOF)
+    return "end of file";
+  switch (token->getType()) {
+  case VDesignLexer::STRING:
+  case VDesignLexer::UNTERMINATED_STRING:
+    return "a string";
+  case VDesignLexer::NUMBER:
+    return "the number `" + token->getText() + "`";
+  default:
+    return "`" + token->getText() + "`";
+  }
+}
+
+/// How an expected token type is shown in a message.
+std::string describeTokenType(size_t type, const antlr4::dfa::Vocabulary &vocabulary) {
+  switch (type) {
+  case antlr4::Token::EOF:
+    return "end of file";
+  case VDesignLexer::IDENT:
+    return "a name";
+  case VDesignLexer::STRING:
+    return "a string";
+  case VDesignLexer::NUMBER:
+    return "a number";
+  default: {
+    std::string literal = vocabulary.getLiteralName(type);
+    if (literal.size() >= 2)
+      return "`" + literal.substr(1, literal.size() - 2) + "`";
+    return vocabulary.getSymbolicName(type);
+  }
+  }
+}
+
+/// Summarises a set of expected tokens in words: "a name", "`}` or a declaration".
+std::string describeExpected(const antlr4::misc::IntervalSet &expected, const antlr4::dfa::Vocabulary &vocabulary) {
+  std::set<size_t> types;
+  for (ssize_t t : expected.toList())
+    types.insert(static_cast<size_t>(t));
+  std::vector<std::string> parts;
+  auto takeGroup = [&](std::initializer_list<size_t> group, const char *words) {
+    for (size_t t : group)
+      if (!types.count(t))
+        return;
+    for (size_t t : group)
+      types.erase(t);
+    parts.push_back(words);
+  };
+  // A value position: say "a value" once.
+  if (types.count(VDesignLexer::STRING) && types.count(VDesignLexer::NUMBER) && types.count(VDesignLexer::LBRACK)) {
+    for (size_t t : {VDesignLexer::STRING, VDesignLexer::NUMBER, VDesignLexer::LBRACK, VDesignLexer::TRUE,
+                     VDesignLexer::FALSE, VDesignLexer::IDENT, VDesignLexer::AND, VDesignLexer::OR, VDesignLexer::NOT})
+      types.erase(t);
+    parts.push_back("a value");
+  }
+  // A name position also accepts keywords as attribute keys, and a string only to report it precisely.
+  if (types.count(VDesignLexer::IDENT)) {
+    for (size_t t = VDesignLexer::IMPORT; t <= VDesignLexer::NOT; ++t)
+      types.erase(t);
+    types.erase(VDesignLexer::IDENT);
+    types.erase(VDesignLexer::STRING);
+    parts.push_back("a name");
+  }
+  takeGroup({VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME, VDesignLexer::POPULATION,
+             VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM, VDesignLexer::DISCHARGE},
+            "a declaration (recipe, treatment, outcome, population, covariate, study, claim, discharge)");
+  takeGroup({VDesignLexer::DESIGN, VDesignLexer::ASSUMPTION, VDesignLexer::STRATEGY, VDesignLexer::PROXY,
+             VDesignLexer::AGGREGATION},
+            "`design` or a theory declaration");
+  types.erase(VDesignLexer::SEMI); // `;` is always optional; never worth mentioning
+  types.erase(VDesignLexer::MINUS);
+  for (size_t t : types)
+    parts.push_back(describeTokenType(t, vocabulary));
+  if (parts.empty())
+    return "something else";
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i)
+      out += (i + 1 == parts.size()) ? " or " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+bool startsTopLevel(size_t type) {
+  return type == VDesignLexer::DESIGN || type == VDesignLexer::ASSUMPTION || type == VDesignLexer::STRATEGY ||
+         type == VDesignLexer::AGGREGATION || type == VDesignLexer::IMPORT || type == antlr4::Token::EOF;
+}
+
+/// Rewrites ANTLR's error reports into vdc diagnostics ("expected X, found Y", "missing `}`").
+class ErrorStrategy : public antlr4::DefaultErrorStrategy {
+public:
+  ErrorStrategy(const SourceManager &sources, FileId file, const OffsetMap &offsets, DiagnosticSink &diags)
+      : sources_(sources), file_(file), offsets_(offsets), diags_(diags) {}
+
+  SourceRange rangeOf(const antlr4::Token *token) const {
+    if (!token || token->getType() == antlr4::Token::EOF) {
+      auto end = static_cast<uint32_t>(sources_.text(file_).size());
+      return {file_, end, end};
+    }
+    return {file_, offsets_.byteOffset(token->getStartIndex()), offsets_.byteOffset(token->getStopIndex() + 1)};
+  }
+
+protected:
+  void reportNoViableAlternative(antlr4::Parser *parser, const antlr4::NoViableAltException &e) override {
+    report(parser, e.getOffendingToken(), e.getExpectedTokens(), /*alreadyBegun=*/true);
+  }
+  void reportInputMismatch(antlr4::Parser *parser, const antlr4::InputMismatchException &e) override {
+    report(parser, e.getOffendingToken(), e.getExpectedTokens(), /*alreadyBegun=*/true);
+  }
+  void reportFailedPredicate(antlr4::Parser *parser, const antlr4::FailedPredicateException &e) override {
+    report(parser, e.getOffendingToken(), e.getExpectedTokens(), /*alreadyBegun=*/true);
+  }
+  void reportUnwantedToken(antlr4::Parser *parser) override {
+    if (inErrorRecoveryMode(parser))
+      return;
+    beginErrorCondition(parser);
+    report(parser, parser->getCurrentToken(), getExpectedTokens(parser), /*alreadyBegun=*/true);
+  }
+  void reportMissingToken(antlr4::Parser *parser) override {
+    if (inErrorRecoveryMode(parser))
+      return;
+    beginErrorCondition(parser);
+    report(parser, parser->getCurrentToken(), getExpectedTokens(parser), /*alreadyBegun=*/true);
+  }
+
+private:
+  void report(antlr4::Parser *parser, antlr4::Token *found, const antlr4::misc::IntervalSet &expected,
+              bool alreadyBegun = false) {
+    if (!alreadyBegun) {
+      if (inErrorRecoveryMode(parser))
+        return;
+      beginErrorCondition(parser);
+    }
+    SourceRange at = rangeOf(found);
+    size_t type = found ? found->getType() : antlr4::Token::EOF;
+    if (expected.contains(static_cast<size_t>(VDesignLexer::RBRACE)) && startsTopLevel(type)) {
+      if (auto *open = innermostBrace(parser)) {
+        SourceRange openRange = rangeOf(open);
+        auto line = sources_.lineColumn(file_, openRange.begin).line;
+        auto &d = diags_.report(DiagKind::MissingCloseBrace, at, fmt::format("the block opened on line {}", line));
+        d.notes.push_back({openRange, "block opened here"});
+        d.help = "add `}` at the end of the block";
+        return;
+      }
+    }
+    if (type == VDesignLexer::COLON && expected.contains(static_cast<size_t>(VDesignLexer::VIA))) {
+      diags_.report(DiagKind::ColonInsteadOfVia, at).replacement = "via";
+      return;
+    }
+    if (type == VDesignLexer::STRING && expected.contains(static_cast<size_t>(VDesignLexer::IDENT))) {
+      auto &d = diags_.report(DiagKind::StringInsteadOfName, at);
+      d.help = "names are written without quotes";
+      return;
+    }
+    auto &d = diags_.report(DiagKind::SyntaxError, at, describeExpected(expected, parser->getVocabulary()), describeToken(found));
+    if (type == VDesignLexer::EQEQ || type == VDesignLexer::ASSIGN) {
+      if (expected.contains(static_cast<size_t>(VDesignLexer::COLON)))
+        d.help = "attributes are written `key: value`";
+    }
+  }
+
+  /// The `{` of the innermost block the parser is inside, if any.
+  antlr4::Token *innermostBrace(antlr4::Parser *parser) const {
+    for (auto *ctx = parser->getContext(); ctx; ctx = dynamic_cast<antlr4::ParserRuleContext *>(ctx->parent)) {
+      for (auto *child : ctx->children) {
+        auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(child);
+        if (terminal && terminal->getSymbol()->getType() == VDesignLexer::LBRACE)
+          return terminal->getSymbol();
+      }
+      if (!ctx->parent)
+        break;
+    }
+    return nullptr;
+  }
+
+  const SourceManager &sources_;
+  FileId file_;
+  const OffsetMap &offsets_;
+  DiagnosticSink &diags_;
+};
+
+/// Silences ANTLR's default console output; the error strategy reports everything.
+class QuietListener : public antlr4::BaseErrorListener {};
+
+/// Builds the AST from the parse tree (in the style of a Transformer: one method per rule).
+class AstBuilder {
+public:
+  AstBuilder(const SourceManager &sources, FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens,
+             DiagnosticSink &diags)
+      : sources_(sources), file_(file), offsets_(offsets), tokens_(tokens), diags_(diags) {}
+
+  ast::Module build(P::VDesignParser::FileContext *ctx) {
+    ast::Module module;
+    module.file = file_;
+    bool seenDecl = false;
+    bool inStray = false;
+    for (auto *child : ctx->children) {
+      if (auto *imp = dynamic_cast<P::VDesignParser::ImportDeclContext *>(child)) {
+        inStray = false;
+        ast::Import import{importPath(imp), range(imp)};
+        if (seenDecl)
+          diags_.report(DiagKind::ImportNotFirst, import.range);
+        module.imports.push_back(std::move(import));
+      } else if (auto *top = dynamic_cast<P::VDesignParser::TopDeclContext *>(child)) {
+        inStray = false;
+        if (!top->SEMI())
+          seenDecl = true;
+        topDecl(top, module);
+      } else if (auto *stray = dynamic_cast<P::VDesignParser::StrayContext *>(child)) {
+        if (!inStray)
+          diags_.report(DiagKind::ExtraInput, range(stray), describeToken(stray->getStart()));
+        inStray = true;
+      }
+    }
+    return module;
+  }
+
+private:
+  SourceRange range(antlr4::ParserRuleContext *ctx) const {
+    if (!ctx || !ctx->getStart())
+      return {file_, 0, 0};
+    auto *stop = ctx->getStop() ? ctx->getStop() : ctx->getStart();
+    uint32_t begin = offsets_.byteOffset(ctx->getStart()->getStartIndex());
+    uint32_t end = stop->getType() == antlr4::Token::EOF ? begin : offsets_.byteOffset(stop->getStopIndex() + 1);
+    if (end < begin)
+      end = begin;
+    return {file_, begin, end};
+  }
+  SourceRange range(antlr4::Token *token) const {
+    return {file_, offsets_.byteOffset(token->getStartIndex()), offsets_.byteOffset(token->getStopIndex() + 1)};
+  }
+  SourceRange range(antlr4::tree::TerminalNode *node) const { return range(node->getSymbol()); }
+
+  /// The `//` comment lines directly above the first token of a declaration.
+  std::string docComment(antlr4::ParserRuleContext *ctx) const {
+    if (!ctx->getStart())
+      return {};
+    std::vector<std::string> lines;
+    auto hidden = tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex());
+    // Walk backwards: stop at a blank line (whitespace holding two newlines) or a block comment.
+    for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) {
+      antlr4::Token *t = *it;
+      std::string text = t->getText();
+      if (t->getType() == VDesignLexer::WS) {
+        size_t newlines = std::count(text.begin(), text.end(), '\n');
+        if (newlines >= 2)
+          break;
+        continue;
+      }
+      if (t->getType() != VDesignLexer::DOC_COMMENT)
+        break;
+      std::string body = text.substr(2);
+      if (!body.empty() && body[0] == ' ')
+        body.erase(0, 1);
+      lines.push_back(body);
+    }
+    std::string out;
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it)
+      out += (out.empty() ? "" : "\n") + *it;
+    return out;
+  }
+
+  ast::Name name(P::VDesignParser::NameContext *ctx) const {
+    if (!ctx)
+      return {};
+    return {ctx->getText(), range(ctx)};
+  }
+  ast::Name qname(P::VDesignParser::QnameContext *ctx) const {
+    if (!ctx)
+      return {};
+    std::string text;
+    for (auto *part : ctx->name())
+      text += (text.empty() ? "" : ".") + part->getText();
+    return {text, range(ctx)};
+  }
+  ast::Name declName(P::VDesignParser::DeclNameContext *ctx) {
+    if (!ctx)
+      return {};
+    if (ctx->STRING()) {
+      auto &d = diags_.report(DiagKind::StringInsteadOfName, range(ctx));
+      std::string unquoted = unescape(ctx->STRING()->getSymbol(), /*report=*/false);
+      d.help = "names are written without quotes";
+      if (isIdentifier(unquoted))
+        d.replacement = unquoted;
+      return {unquoted, range(ctx)};
+    }
+    return name(ctx->name());
+  }
+  static bool isIdentifier(const std::string &text) {
+    if (text.empty() || !(std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_'))
+      return false;
+    for (char c : text)
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+        return false;
+    return true;
+  }
+
+  std::string importPath(P::VDesignParser::ImportDeclContext *ctx) {
+    if (ctx->STRING())
+      return unescape(ctx->STRING()->getSymbol());
+    return ctx->name() ? ctx->name()->getText() : "";
+  }
+
+  /// The contents of a string token with escapes resolved; bad escapes are reported.
+  std::string unescape(antlr4::Token *token, bool report = true) {
+    std::string raw = token->getText();
+    std::string out;
+    if (raw.size() < 2)
+      return out;
+    size_t end = raw.back() == '"' && raw.size() >= 2 ? raw.size() - 1 : raw.size();
+    for (size_t i = 1; i < end; ++i) {
+      char c = raw[i];
+      if (c != '\\' || i + 1 >= end) {
+        out += c;
+        continue;
+      }
+      char e = raw[++i];
+      switch (e) {
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'u': {
+        size_t close = raw.find('}', i);
+        uint32_t cp = 0;
+        bool ok = i + 1 < end && raw[i + 1] == '{' && close != std::string::npos && close < end && close > i + 2 &&
+                  close - i - 2 <= 6;
+        if (ok) {
+          for (size_t k = i + 2; k < close && ok; ++k) {
+            if (!std::isxdigit(static_cast<unsigned char>(raw[k])))
+              ok = false;
+            else
+              cp = cp * 16 + static_cast<uint32_t>(std::stoul(std::string(1, raw[k]), nullptr, 16));
+          }
+        }
+        if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+          appendUtf8(out, cp);
+          i = close;
+        } else {
+          if (report)
+            diags_.report(DiagKind::InvalidEscape, escapeRange(token, i - 1, 2), "\\u").help =
+                "write a code point as `\\u{1F600}`";
+        }
+        break;
+      }
+      default:
+        if (report) {
+          auto &d = diags_.report(DiagKind::InvalidEscape, escapeRange(token, i - 1, 2), std::string("\\") + e);
+          d.help = "the escapes are \\\" \\\\ \\n \\t and \\u{...}";
+        }
+        out += e;
+      }
+    }
+    return out;
+  }
+  SourceRange escapeRange(antlr4::Token *token, size_t byteInToken, uint32_t length) const {
+    SourceRange r = range(token);
+    r.begin += static_cast<uint32_t>(byteInToken);
+    r.end = std::min(r.end, r.begin + length);
+    return r;
+  }
+  static void appendUtf8(std::string &out, uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  std::string optString(antlr4::tree::TerminalNode *node) { return node ? unescape(node->getSymbol()) : ""; }
+
+  void topDecl(P::VDesignParser::TopDeclContext *ctx, ast::Module &module) {
+    if (auto *d = ctx->designDecl())
+      module.designs.push_back(design(d));
+    else if (auto *a = ctx->assumptionDecl())
+      module.assumptions.push_back(assumption(a));
+    else if (auto *s = ctx->strategyDecl())
+      module.strategies.push_back(strategy(s));
+    else if (auto *p = ctx->proxyKindDecl())
+      module.proxyKinds.push_back(proxyKind(p));
+    else if (auto *g = ctx->aggregationDecl())
+      module.aggregations.push_back(aggregation(g));
+  }
+
+  ast::Design design(P::VDesignParser::DesignDeclContext *ctx) {
+    ast::Design out;
+    out.name = declName(ctx->declName());
+    out.title = optString(ctx->STRING());
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    for (auto *item : ctx->designItem()) {
+      if (auto *cite = item->citeDecl())
+        out.cites.push_back(optString(cite->STRING()));
+      else if (auto *entity = item->entityDecl())
+        out.entities.push_back(this->entity(entity));
+      else if (auto *discharge = item->dischargeDecl())
+        out.discharges.push_back(this->discharge(discharge));
+    }
+    return out;
+  }
+
+  static ast::EntityKind entityKind(P::VDesignParser::EntityKindContext *ctx) {
+    if (ctx->RECIPE())
+      return ast::EntityKind::Recipe;
+    if (ctx->TREATMENT())
+      return ast::EntityKind::Treatment;
+    if (ctx->OUTCOME())
+      return ast::EntityKind::Outcome;
+    if (ctx->POPULATION())
+      return ast::EntityKind::Population;
+    if (ctx->COVARIATE())
+      return ast::EntityKind::Covariate;
+    if (ctx->STUDY())
+      return ast::EntityKind::Study;
+    return ast::EntityKind::Claim;
+  }
+
+  ast::Entity entity(P::VDesignParser::EntityDeclContext *ctx) {
+    ast::Entity out;
+    out.kind = entityKind(ctx->entityKind());
+    out.name = declName(ctx->declName());
+    out.description = optString(ctx->STRING());
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    if (auto *proxy = ctx->proxyClause()) {
+      ast::ProxyClause clause{qname(proxy->qname()), name(proxy->name()), range(proxy)};
+      if (proxy->wrongVia)
+        diags_.report(DiagKind::ColonInsteadOfVia, range(proxy->wrongVia)).replacement = "via";
+      out.proxy = std::move(clause);
+    }
+    if (auto *attrs = ctx->attrBlock())
+      out.attributes = attributes(attrs);
+    return out;
+  }
+
+  ast::Discharge discharge(P::VDesignParser::DischargeDeclContext *ctx) {
+    ast::Discharge out;
+    auto names = ctx->qname();
+    out.assumption = qname(names.size() > 0 ? names[0] : nullptr);
+    out.target = qname(names.size() > 1 ? names[1] : nullptr);
+    auto evidence = ctx->name();
+    out.evidence = name(evidence.empty() ? nullptr : evidence[0]);
+    auto strings = ctx->STRING();
+    if (ctx->checkName) {
+      out.checkName = name(ctx->checkName);
+      out.checkArgs = attributes(ctx->attrBlock());
+    }
+    // The first string is the evidence text; a string after `cite` is the citation.
+    if (ctx->CITE()) {
+      size_t citeIndex = ctx->CITE()->getSymbol()->getTokenIndex();
+      for (auto *s : strings) {
+        if (s->getSymbol()->getTokenIndex() > citeIndex)
+          out.cite = unescape(s->getSymbol());
+        else
+          out.text = unescape(s->getSymbol());
+      }
+    } else if (!strings.empty()) {
+      out.text = unescape(strings[0]->getSymbol());
+    }
+    out.range = range(ctx);
+    return out;
+  }
+
+  std::vector<ast::Attribute> attributes(P::VDesignParser::AttrBlockContext *ctx) {
+    std::vector<ast::Attribute> out;
+    if (!ctx)
+      return out;
+    for (auto *attr : ctx->attribute())
+      out.push_back(attribute(attr));
+    return out;
+  }
+
+  ast::Attribute attribute(P::VDesignParser::AttributeContext *ctx) {
+    ast::Attribute out;
+    out.key = {ctx->attrKey()->getText(), range(ctx->attrKey())};
+    out.range = range(ctx);
+    auto values = ctx->value();
+    if (values.size() == 1) {
+      out.value = value(values[0]);
+    } else {
+      out.value.kind = ast::Value::Kind::List;
+      for (auto *v : values)
+        out.value.items.push_back(value(v));
+      if (!values.empty())
+        out.value.range = {file_, range(values.front()).begin, range(values.back()).end};
+    }
+    return out;
+  }
+
+  ast::Value value(P::VDesignParser::ValueContext *ctx) {
+    ast::Value out;
+    out.range = range(ctx);
+    if (auto *s = dynamic_cast<P::VDesignParser::StringValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::String;
+      out.text = unescape(s->STRING()->getSymbol());
+    } else if (auto *n = dynamic_cast<P::VDesignParser::NumberValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::Number;
+      number(n, out);
+    } else if (auto *b = dynamic_cast<P::VDesignParser::BoolValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::Bool;
+      out.boolean = b->TRUE() != nullptr;
+    } else if (auto *e = dynamic_cast<P::VDesignParser::EffectValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::Effect;
+      auto parts = e->qname();
+      out.effectTreatment = qname(parts[0]);
+      out.effectOutcome = qname(parts.size() > 1 ? parts[1] : nullptr);
+      out.effectTarget = qname(parts.size() > 2 ? parts[2] : nullptr);
+    } else if (auto *nm = dynamic_cast<P::VDesignParser::NameValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::Name;
+      out.name = qname(nm->qname());
+    } else if (auto *l = dynamic_cast<P::VDesignParser::ListValueContext *>(ctx)) {
+      out.kind = ast::Value::Kind::List;
+      for (auto *item : l->value())
+        out.items.push_back(value(item));
+    }
+    return out;
+  }
+
+  void number(P::VDesignParser::NumberValueContext *ctx, ast::Value &out) {
+    std::string spelling = ctx->NUMBER() ? ctx->NUMBER()->getText() : "0";
+    out.text = (ctx->MINUS() ? "-" : "") + spelling;
+    double scale = 1;
+    char last = spelling.empty() ? '0' : spelling.back();
+    switch (last) {
+    case 'K':
+      scale = 1e3;
+      break;
+    case 'M':
+      scale = 1e6;
+      break;
+    case 'B':
+      scale = 1e9;
+      break;
+    case 'T':
+      scale = 1e12;
+      break;
+    default:
+      break;
+    }
+    std::string digits = scale == 1 ? spelling : spelling.substr(0, spelling.size() - 1);
+    double v = std::strtod(digits.c_str(), nullptr) * scale;
+    if (ctx->MINUS())
+      v = -v;
+    if (!std::isfinite(v)) {
+      diags_.report(DiagKind::NumberOutOfRange, out.range, out.text).help = "numbers must be below 1e308";
+      v = 0;
+    }
+    out.number = v;
+    out.isInteger = std::floor(v) == v && std::fabs(v) <= 9.0e15;
+  }
+
+  ast::AssumptionDecl assumption(P::VDesignParser::AssumptionDeclContext *ctx) {
+    ast::AssumptionDecl out;
+    out.name = qname(ctx->qname());
+    out.title = optString(ctx->STRING());
+    out.attributes = attributes(ctx->attrBlock());
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    return out;
+  }
+
+  ast::StrategyDecl strategy(P::VDesignParser::StrategyDeclContext *ctx) {
+    ast::StrategyDecl out;
+    out.name = declName(ctx->declName());
+    out.description = optString(ctx->STRING());
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    for (auto *item : ctx->strategyItem()) {
+      if (auto *p = item->paramDecl()) {
+        ast::Param param;
+        param.name = name(p->name());
+        param.type = type(p->typeExpr());
+        if (p->value())
+          param.defaultValue = value(p->value());
+        param.range = range(p);
+        out.params.push_back(std::move(param));
+      } else if (auto *s = item->satisfiesDecl()) {
+        for (auto *q : s->qname())
+          out.satisfies.push_back(qname(q));
+      } else if (auto *r = item->requiresDecl()) {
+        out.requirements.push_back(requirement(r));
+      } else if (auto *a = item->attribute()) {
+        out.attributes.push_back(attribute(a));
+      }
+    }
+    return out;
+  }
+
+  ast::TypeExpr type(P::VDesignParser::TypeExprContext *ctx) {
+    ast::TypeExpr out;
+    if (!ctx)
+      return out;
+    out.range = range(ctx);
+    if (auto *simple = dynamic_cast<P::VDesignParser::SimpleTypeContext *>(ctx)) {
+      static const std::map<std::string, ast::TypeExpr::Kind> kinds = {
+          {"int", ast::TypeExpr::Kind::Int},       {"number", ast::TypeExpr::Kind::Number},
+          {"bool", ast::TypeExpr::Kind::Bool},     {"string", ast::TypeExpr::Kind::String},
+          {"ref", ast::TypeExpr::Kind::Ref}};
+      auto it = kinds.find(simple->getText());
+      if (it != kinds.end())
+        out.kind = it->second;
+      else
+        diags_.report(DiagKind::UnknownType, out.range, simple->getText());
+    } else if (auto *generic = dynamic_cast<P::VDesignParser::GenericTypeContext *>(ctx)) {
+      if (generic->name()->getText() == "list") {
+        out.kind = ast::TypeExpr::Kind::List;
+        out.element.push_back(type(generic->typeExpr()));
+      } else {
+        diags_.report(DiagKind::UnknownType, out.range, generic->getText());
+      }
+    } else if (auto *e = dynamic_cast<P::VDesignParser::EnumTypeContext *>(ctx)) {
+      auto names = e->name();
+      if (names[0]->getText() == "enum") {
+        out.kind = ast::TypeExpr::Kind::Enum;
+        for (size_t i = 1; i < names.size(); ++i)
+          out.members.push_back(names[i]->getText());
+      } else {
+        diags_.report(DiagKind::UnknownType, out.range, e->getText());
+      }
+    }
+    return out;
+  }
+
+  ast::Requirement requirement(P::VDesignParser::RequiresDeclContext *ctx) {
+    ast::Requirement out;
+    out.assumption = qname(ctx->qname());
+    out.severity = name(ctx->name());
+    out.negated = ctx->UNLESS() != nullptr;
+    if (ctx->condition())
+      out.condition = condition(ctx->condition());
+    out.range = range(ctx);
+    return out;
+  }
+
+  ast::Condition condition(P::VDesignParser::ConditionContext *ctx) {
+    ast::Condition out;
+    out.range = range(ctx);
+    if (auto *n = dynamic_cast<P::VDesignParser::NotConditionContext *>(ctx)) {
+      out.kind = ast::Condition::Kind::Not;
+      out.operands.push_back(condition(n->condition()));
+    } else if (auto *a = dynamic_cast<P::VDesignParser::AndConditionContext *>(ctx)) {
+      out.kind = ast::Condition::Kind::And;
+      for (auto *c : a->condition())
+        out.operands.push_back(condition(c));
+    } else if (auto *o = dynamic_cast<P::VDesignParser::OrConditionContext *>(ctx)) {
+      out.kind = ast::Condition::Kind::Or;
+      for (auto *c : o->condition())
+        out.operands.push_back(condition(c));
+    } else if (auto *p = dynamic_cast<P::VDesignParser::ParenConditionContext *>(ctx)) {
+      return condition(p->condition());
+    } else if (auto *c = dynamic_cast<P::VDesignParser::CompareConditionContext *>(ctx)) {
+      out.kind = ast::Condition::Kind::Compare;
+      out.param = name(c->name());
+      out.op = c->compareOp()->getText();
+      out.literal = value(c->value());
+    } else if (auto *t = dynamic_cast<P::VDesignParser::TruthConditionContext *>(ctx)) {
+      out.kind = ast::Condition::Kind::Truth;
+      out.param = name(t->name());
+    }
+    return out;
+  }
+
+  ast::ProxyKindDecl proxyKind(P::VDesignParser::ProxyKindDeclContext *ctx) {
+    ast::ProxyKindDecl out;
+    out.name = declName(ctx->declName());
+    out.appliesTo = entityKind(ctx->entityKind());
+    out.appliesToRange = range(ctx->entityKind());
+    out.description = optString(ctx->STRING());
+    for (auto *r : ctx->requiresDecl())
+      out.requirements.push_back(requirement(r));
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    return out;
+  }
+
+  ast::AggregationDecl aggregation(P::VDesignParser::AggregationDeclContext *ctx) {
+    ast::AggregationDecl out;
+    out.name = declName(ctx->declName());
+    out.description = optString(ctx->STRING());
+    for (auto *r : ctx->requiresDecl())
+      out.requirements.push_back(requirement(r));
+    out.range = range(ctx);
+    out.doc = docComment(ctx);
+    return out;
+  }
+
+  const SourceManager &sources_;
+  FileId file_;
+  const OffsetMap &offsets_;
+  antlr4::BufferedTokenStream &tokens_;
+  DiagnosticSink &diags_;
+};
+
+bool opensNesting(size_t type) {
+  return type == VDesignLexer::LBRACE || type == VDesignLexer::LBRACK || type == VDesignLexer::LPAREN;
+}
+bool closesNesting(size_t type) {
+  return type == VDesignLexer::RBRACE || type == VDesignLexer::RBRACK || type == VDesignLexer::RPAREN;
+}
+
+} // namespace
+
+ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags, const ParseLimits &limits) {
+  ast::Module empty;
+  empty.file = file;
+  std::string_view text = sources.text(file);
+  size_t bad = findInvalidUtf8(text);
+  if (bad != std::string_view::npos) {
+    diags.report(DiagKind::InvalidUtf8, SourceRange{file, static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
+                 static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    return empty;
+  }
+  try {
+    OffsetMap offsets(text);
+    antlr4::ANTLRInputStream input(text.data(), text.size());
+    VDesignLexer lexer(&input);
+    lexer.removeErrorListeners();
+    QuietListener quiet;
+    lexer.addErrorListener(&quiet);
+
+    // Lexical problems are reported here, once each, and repaired so the parser sees a clean stream.
+    std::vector<std::unique_ptr<antlr4::Token>> kept;
+    std::vector<SourceRange> comments;
+    unsigned depth = 0;
+    unsigned notRun = 0;
+    bool tooDeep = false;
+    std::vector<std::unique_ptr<antlr4::Token>> lexed;
+    for (;;) {
+      std::unique_ptr<antlr4::Token> t = lexer.nextToken();
+      bool eof = t->getType() == antlr4::Token::EOF;
+      lexed.push_back(std::move(t));
+      if (eof)
+        break;
+    }
+    for (auto &token : lexed) {
+      size_t type = token->getType();
+      if (type == antlr4::Token::EOF) {
+        kept.push_back(std::move(token));
+        break;
+      }
+      SourceRange r{file, offsets.byteOffset(token->getStartIndex()), offsets.byteOffset(token->getStopIndex() + 1)};
+      if (type == VDesignLexer::ERROR_CHAR) {
+        std::string shown = token->getText();
+        if (shown == "\t" || shown == "\r" || shown.empty() || static_cast<unsigned char>(shown[0]) < 0x20)
+          shown = fmt::format("\\x{:02X}", static_cast<unsigned>(static_cast<unsigned char>(shown.empty() ? 0 : shown[0])));
+        diags.report(DiagKind::UnexpectedCharacter, r, shown);
+        continue;
+      }
+      if (type == VDesignLexer::UNTERMINATED_STRING) {
+        diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
+        if (auto *common = dynamic_cast<antlr4::CommonToken *>(token.get()))
+          common->setType(VDesignLexer::STRING);
+      }
+      if (type == VDesignLexer::UNTERMINATED_COMMENT) {
+        diags.report(DiagKind::UnterminatedComment, SourceRange{file, r.begin, r.begin + 2}).help = "add `*/`";
+      }
+      if (type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT)
+        comments.push_back(r);
+      if (type == VDesignLexer::NOT) {
+        // `not` nests as a prefix; a run of them ends at the next ordinary token.
+        if (++notRun > limits.maxNesting && !tooDeep) {
+          diags.report(DiagKind::NestingTooDeep, r, limits.maxNesting);
+          tooDeep = true;
+        }
+      } else if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        notRun = 0;
+      }
+      if (opensNesting(type)) {
+        if (++depth > limits.maxNesting && !tooDeep) {
+          diags.report(DiagKind::NestingTooDeep, r, limits.maxNesting);
+          tooDeep = true;
+        }
+      } else if (closesNesting(type) && depth > 0) {
+        --depth;
+      }
+      kept.push_back(std::move(token));
+    }
+    if (tooDeep)
+      return empty;
+
+    antlr4::ListTokenSource source(std::move(kept));
+    antlr4::CommonTokenStream tokens(&source);
+    VDesignParser parser(&tokens);
+    parser.removeErrorListeners();
+    parser.addErrorListener(&quiet);
+    auto strategy = std::make_shared<ErrorStrategy>(sources, file, offsets, diags);
+    parser.setErrorHandler(strategy);
+    auto *tree = parser.file();
+    AstBuilder builder(sources, file, offsets, tokens, diags);
+    ast::Module module = builder.build(tree);
+    module.comments = std::move(comments);
+    return module;
+  } catch (const std::exception &e) {
+    diags.report(DiagKind::SyntaxError, SourceRange{file, 0, 0}, "a readable file",
+                 std::string("an internal parser failure: ") + e.what());
+    return empty;
+  } catch (...) {
+    diags.report(DiagKind::SyntaxError, SourceRange{file, 0, 0}, "a readable file", "an internal parser failure");
+    return empty;
+  }
+}
+
+void clearParserCache() {
+  antlr4::ANTLRInputStream input("");
+  VDesignLexer lexer(&input);
+  lexer.getInterpreter<antlr4::atn::LexerATNSimulator>()->clearDFA();
+  antlr4::CommonTokenStream tokens(&lexer);
+  VDesignParser parser(&tokens);
+  parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->clearDFA();
+}
+
+} // namespace vdc

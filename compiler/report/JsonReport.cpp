@@ -1,0 +1,152 @@
+// JsonReport.cpp — builds the Section 10 JSON document from the checked model with llvm::json.
+#include "report/JsonReport.h"
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace vdc {
+
+namespace {
+namespace json = llvm::json;
+
+json::Value location(const SourceManager &sources, SourceRange range) {
+  if (!range.valid())
+    return nullptr;
+  LineColumn at = sources.start(range);
+  return json::Object{{"file", sources.name(range.file)}, {"line", at.line}, {"column", at.column}};
+}
+
+json::Object profile(const Profile &p) {
+  json::Object out;
+  for (Validity v : kAllValidities)
+    out[validityName(v)] = levelName(p[v]);
+  return out;
+}
+
+json::Object profilePair(const ProfilePair &p) {
+  return json::Object{{"inherent", profile(p.inherent)}, {"residual", profile(p.residual)}};
+}
+
+json::Value evidence(const SourceManager &sources, const Obligation &o) {
+  if (!o.evidence)
+    return nullptr;
+  json::Object e{{"kind", o.evidence->kind}, {"text", o.evidence->text}};
+  e["cite"] = o.evidence->cite.empty() ? json::Value(nullptr) : json::Value(o.evidence->cite);
+  e["location"] = location(sources, o.evidence->range);
+  return e;
+}
+
+json::Object design(const SourceManager &sources, const CheckedDesign &d) {
+  json::Array claims;
+  for (const Claim &c : d.claims) {
+    json::Array chains;
+    for (const Chain &ch : c.chains) {
+      json::Array ids;
+      for (int id : ch.obligations)
+        ids.push_back(id);
+      json::Array steps;
+      for (const auto &s : ch.steps)
+        steps.push_back(s);
+      chains.push_back(json::Object{{"study", ch.study},
+                                    {"obligations", std::move(ids)},
+                                    {"steps", std::move(steps)},
+                                    {"holds", ch.holds},
+                                    {"profile", profilePair(ch.profile)}});
+    }
+    json::Object estimand{{"treatment", c.treatment}, {"outcome", c.outcome}, {"target", c.target}};
+    estimand["over"] = c.overUnits ? json::Value("units") : json::Value(nullptr);
+    estimand["target_kind"] = c.targetIsPopulation ? "population" : "recipe";
+    estimand["notation"] = estimandNotation(c);
+    claims.push_back(json::Object{{"name", c.name},
+                                  {"description", c.description},
+                                  {"estimand", std::move(estimand)},
+                                  {"holds", c.holds},
+                                  {"chains", std::move(chains)},
+                                  {"profile", profilePair(c.profile)},
+                                  {"location", location(sources, c.range)}});
+  }
+  json::Array obligations;
+  for (const Obligation &o : d.obligations) {
+    json::Array claimNames;
+    for (const auto &n : o.claims)
+      claimNames.push_back(n);
+    obligations.push_back(json::Object{{"id", o.id},
+                                       {"assumption", o.assumption->name},
+                                       {"validity", validityName(o.assumption->validity)},
+                                       {"severity", levelName(o.severity)},
+                                       {"status", statusName(o.status)},
+                                       {"attached_to", o.attachedTo},
+                                       {"step", o.step},
+                                       {"location", location(sources, o.location)},
+                                       {"claims", std::move(claimNames)},
+                                       {"evidence", evidence(sources, o)}});
+  }
+  json::Array cites;
+  for (const auto &c : d.cites)
+    cites.push_back(c);
+  return json::Object{{"name", d.name},
+                      {"file", sources.name(d.file)},
+                      {"title", d.title},
+                      {"cites", std::move(cites)},
+                      {"claims", std::move(claims)},
+                      {"obligations", std::move(obligations)}};
+}
+
+const char *severityName(Severity s) {
+  switch (s) {
+  case Severity::Error:
+    return "error";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Note:
+    return "note";
+  }
+  return "";
+}
+} // namespace
+
+void writeJsonReport(std::ostream &out, const ReportInput &input) {
+  json::Array files, designs, diagnostics;
+  for (const Compilation *c : input.compilations) {
+    const SourceManager &sources = c->sources();
+    files.push_back(sources.name(c->rootFile()));
+    for (const CheckedDesign &d : c->designs())
+      designs.push_back(design(sources, d));
+    for (const Diagnostic &diag : c->diagnostics().all()) {
+      json::Array notes;
+      for (const DiagNote &n : diag.notes)
+        notes.push_back(json::Object{{"message", n.message}, {"location", location(sources, n.range)}});
+      json::Object o{{"severity", severityName(diag.severity)},
+                     {"code", diag.code()},
+                     {"message", diag.message},
+                     {"location", location(sources, diag.range)},
+                     {"notes", std::move(notes)}};
+      if (!diag.help.empty())
+        o["help"] = diag.help;
+      diagnostics.push_back(std::move(o));
+    }
+  }
+  RunSummary s = summarize(input);
+  json::Object root{{"schema", "vdesign-report/1"},
+                    {"files", std::move(files)},
+                    {"designs", std::move(designs)},
+                    {"diagnostics", std::move(diagnostics)},
+                    {"summary", json::Object{{"claims", s.claims},
+                                             {"claims_holding", s.claimsHolding},
+                                             {"open", s.open},
+                                             {"open_key", s.openKey},
+                                             {"stale", s.stale},
+                                             {"assumed", s.assumed},
+                                             {"discharged", s.discharged},
+                                             {"errors", s.errors},
+                                             {"warnings", s.warnings}}},
+                    {"policy", json::Object{{"deny", policyName(input.policy)}, {"violated", s.policyViolated}}}};
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << llvm::formatv("{0:2}", json::Value(std::move(root)));
+  os.flush();
+  out << text << "\n";
+}
+
+} // namespace vdc

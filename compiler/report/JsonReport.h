@@ -1,0 +1,11 @@
+// JsonReport.h — the machine-readable report, schema "vdesign-report/1" (LANGUAGE.md Section 10).
+#pragma once
+
+#include "report/ReportInput.h"
+
+namespace vdc {
+
+/// Writes the JSON report of a run, pretty-printed.
+void writeJsonReport(std::ostream &out, const ReportInput &input);
+
+} // namespace vdc

@@ -1,0 +1,64 @@
+// ReportInput.cpp — run summaries and estimand notation shared by the report writers.
+#include "report/ReportInput.h"
+
+namespace vdc {
+
+RunSummary summarize(const Compilation &compilation) {
+  RunSummary s;
+  for (const CheckedDesign &design : compilation.designs()) {
+    for (const Claim &claim : design.claims) {
+      ++s.claims;
+      if (claim.holds)
+        ++s.claimsHolding;
+    }
+    for (const Obligation &o : design.obligations) {
+      if (o.status == Status::Discharged) {
+        ++s.discharged;
+        continue;
+      }
+      if (o.severity == Level::None)
+        continue;
+      if (o.status == Status::Assumed)
+        ++s.assumed;
+      if (isOpen(o.status)) {
+        ++s.open;
+        if (o.severity == Level::Key)
+          ++s.openKey;
+      }
+      if (o.status == Status::Stale)
+        ++s.stale;
+    }
+  }
+  s.errors = static_cast<int>(compilation.diagnostics().count(Severity::Error));
+  s.warnings = static_cast<int>(compilation.diagnostics().count(Severity::Warning));
+  s.policyViolated = s.claimsHolding < s.claims;
+  return s;
+}
+
+RunSummary summarize(const ReportInput &input) {
+  RunSummary total;
+  for (const Compilation *c : input.compilations) {
+    RunSummary s = summarize(*c);
+    total.claims += s.claims;
+    total.claimsHolding += s.claimsHolding;
+    total.open += s.open;
+    total.openKey += s.openKey;
+    total.assumed += s.assumed;
+    total.discharged += s.discharged;
+    total.stale += s.stale;
+    total.errors += s.errors;
+    total.warnings += s.warnings;
+  }
+  total.policyViolated = total.claimsHolding < total.claims;
+  return total;
+}
+
+std::string estimandNotation(const Claim &claim) {
+  if (claim.targetIsPopulation)
+    return fmt::format("τ̄({}, {}; {})", claim.treatment, claim.outcome, claim.target);
+  if (claim.overUnits)
+    return fmt::format("τ̄ᵤ({}, {}; {})", claim.treatment, claim.outcome, claim.target);
+  return fmt::format("τ({}, {}; {})", claim.treatment, claim.outcome, claim.target);
+}
+
+} // namespace vdc

@@ -1,0 +1,190 @@
+// TextReport.cpp — terminal rendering of the checked model.
+#include "report/TextReport.h"
+
+#include <algorithm>
+
+namespace vdc {
+
+namespace {
+
+struct Style {
+  bool color;
+  std::string wrap(const char *code, const std::string &text) const {
+    return color ? std::string("\x1b[") + code + "m" + text + "\x1b[0m" : text;
+  }
+  std::string bold(const std::string &t) const { return wrap("1", t); }
+  std::string dim(const std::string &t) const { return wrap("2", t); }
+  std::string level(Level l) const {
+    const char *word = levelName(l);
+    switch (l) {
+    case Level::None:
+      return color ? wrap("32", "●") + " " + word : word;
+    case Level::Careful:
+      return color ? wrap("33", "●") + " " + word : word;
+    case Level::Key:
+      return color ? wrap("31", "●") + " " + word : word;
+    }
+    return word;
+  }
+  std::string status(Status s) const {
+    switch (s) {
+    case Status::Open:
+      return wrap("1;31", "open");
+    case Status::Stale:
+      return wrap("1;31", "stale");
+    case Status::Assumed:
+      return wrap("33", "assumed");
+    case Status::Discharged:
+      return wrap("32", "discharged");
+    }
+    return "";
+  }
+};
+
+/// Pads to a display width (code points), for plain words.
+std::string pad(const std::string &text, size_t width) {
+  size_t n = countCodePoints(text);
+  return n >= width ? text : text + std::string(width - n, ' ');
+}
+
+/// Wraps `text` to `width` columns, each line after the first indented by `indent` spaces.
+std::string wrapText(const std::string &text, size_t width, size_t indent) {
+  std::string out, line;
+  size_t pos = 0;
+  auto flush = [&]() {
+    if (!out.empty())
+      out += "\n" + std::string(indent, ' ');
+    out += line;
+    line.clear();
+  };
+  while (pos <= text.size()) {
+    size_t space = text.find(' ', pos);
+    std::string word = text.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+    if (!line.empty() && countCodePoints(line) + 1 + countCodePoints(word) > width)
+      flush();
+    line += (line.empty() ? "" : " ") + word;
+    if (space == std::string::npos)
+      break;
+    pos = space + 1;
+  }
+  if (!line.empty())
+    flush();
+  return out;
+}
+
+void profileTable(std::ostream &out, const Style &style, const ProfilePair &p) {
+  out << "    " << pad("", 10);
+  for (Validity v : kAllValidities)
+    out << pad(validityName(v), 13);
+  out << "\n";
+  auto row = [&](const char *name, const Profile &profile) {
+    out << "    " << pad(name, 10);
+    for (Validity v : kAllValidities) {
+      std::string cell = style.level(profile[v]);
+      out << cell << std::string(13 - countCodePoints(levelName(profile[v])) - (style.color ? 2 : 0), ' ');
+    }
+    out << "\n";
+  };
+  row("inherent", p.inherent);
+  row("residual", p.residual);
+}
+
+void writeDesign(std::ostream &out, const Style &style, const SourceManager &sources, const CheckedDesign &d) {
+  out << style.bold("design " + d.name);
+  if (!d.title.empty())
+    out << " — " << d.title;
+  out << "\n" << style.dim("  " + sources.name(d.file)) << "\n";
+  for (const std::string &c : d.cites)
+    out << "  cites " << c << "\n";
+  if (d.claims.empty())
+    out << "\n  (no claims)\n";
+  for (const Claim &claim : d.claims) {
+    out << "\n  " << style.bold("claim " + claim.name) << ": " << estimandNotation(claim) << "\n";
+    if (!claim.description.empty())
+      out << "    " << wrapText(claim.description, 74, 4) << "\n";
+    out << "    " << (claim.holds ? style.wrap("1;32", "holds") : style.wrap("1;31", "does not hold"));
+    if (!claim.holds)
+      out << (claim.chains.empty() ? " (no study connects to this claim)"
+                                   : " (every chain has an obligation the policy denies)");
+    out << "\n";
+    for (size_t i = 0; i < claim.chains.size(); ++i) {
+      const Chain &chain = claim.chains[i];
+      out << "\n    chain " << (i + 1) << " from study " << chain.study
+          << (chain.holds ? "" : style.dim("  (denied by policy)")) << "\n";
+      for (const std::string &step : chain.steps)
+        out << "      → " << wrapText(step, 70, 8) << "\n";
+      out << "      → claim `" << claim.name << "`\n";
+    }
+    // Obligations of this claim, grouped by validity type; severity-none ones are summarised.
+    out << "\n    obligations\n";
+    int byDesign = 0;
+    for (Validity v : kAllValidities) {
+      std::vector<const Obligation *> rows;
+      for (const Obligation &o : d.obligations) {
+        if (o.assumption->validity != v ||
+            std::find(o.claims.begin(), o.claims.end(), claim.name) == o.claims.end())
+          continue;
+        if (o.severity == Level::None) {
+          ++byDesign;
+          continue;
+        }
+        rows.push_back(&o);
+      }
+      if (rows.empty())
+        continue;
+      out << "      " << style.bold(validityName(v)) << "\n";
+      for (const Obligation *o : rows) {
+        std::string name = o->assumption->name.substr(o->assumption->name.find('.') + 1);
+        out << "        " << pad("#" + std::to_string(o->id), 4) << pad(name, 24) << pad("", 0)
+            << style.level(o->severity) << std::string(8 - std::string(levelName(o->severity)).size(), ' ')
+            << style.status(o->status) << "\n";
+        out << "            " << style.dim(wrapText("at `" + o->attachedTo + "`: " + o->step, 66, 12)) << "\n";
+        if (o->evidence && o->evidence->kind != "design") {
+          std::string ev = o->evidence->kind + ": " + o->evidence->text;
+          if (!o->evidence->cite.empty())
+            ev += " [" + o->evidence->cite + "]";
+          out << "            " << wrapText(ev, 66, 12) << "\n";
+        } else if (isOpen(o->status) && !o->assumption->hint.empty()) {
+          out << "            " << wrapText("to settle: " + o->assumption->hint, 66, 12) << "\n";
+        }
+      }
+    }
+    if (byDesign > 0)
+      out << "      " << style.dim(fmt::format("({} assumption{} satisfied by design)", byDesign,
+                                               byDesign == 1 ? "" : "s"))
+          << "\n";
+    out << "\n    profile\n";
+    profileTable(out, style, claim.profile);
+  }
+  out << "\n";
+}
+
+} // namespace
+
+std::string summaryLine(const Compilation &compilation, Policy policy) {
+  RunSummary s = summarize(compilation);
+  std::string line = fmt::format("{}: {} claim{}, {} holding; {} open ({} key), {} assumed, {} discharged",
+                                 compilation.sources().name(compilation.rootFile()), s.claims,
+                                 s.claims == 1 ? "" : "s", s.claimsHolding, s.open, s.openKey, s.assumed,
+                                 s.discharged);
+  if (s.errors || s.warnings)
+    line += fmt::format("; {} error{}, {} warning{}", s.errors, s.errors == 1 ? "" : "s", s.warnings,
+                        s.warnings == 1 ? "" : "s");
+  if (s.errors == 0)
+    line += fmt::format(" — policy deny {}: {}", policyName(policy), s.policyViolated ? "violated" : "holds");
+  return line;
+}
+
+void writeTextReport(std::ostream &out, const ReportInput &input) {
+  Style style{input.color};
+  for (const Compilation *c : input.compilations)
+    for (const CheckedDesign &d : c->designs())
+      writeDesign(out, style, c->sources(), d);
+  RunSummary s = summarize(input);
+  out << style.bold("summary") << ": " << s.claims << " claim" << (s.claims == 1 ? "" : "s") << ", "
+      << s.claimsHolding << " holding; " << s.open << " open (" << s.openKey << " key), " << s.assumed
+      << " assumed, " << s.discharged << " discharged; policy deny " << policyName(input.policy) << ": "
+      << (s.policyViolated ? style.wrap("1;31", "violated") : style.wrap("1;32", "holds")) << "\n";
+}
+
+} // namespace vdc

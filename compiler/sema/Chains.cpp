@@ -1,0 +1,275 @@
+// Chains.cpp — claims: connecting each study's estimand to the claim's (Section 4.4) and generating obligations.
+#include "sema/DesignCheckerImpl.h"
+
+#include <algorithm>
+#include <set>
+
+namespace vdc {
+
+namespace {
+const std::set<std::string> kClaimFields = {"effect", "from", "over"};
+}
+
+void DesignChecker::checkClaims() {
+  using K = ast::EntityKind;
+  for (const ast::Entity &decl : design_.entities) {
+    if (decl.kind != K::Claim)
+      continue;
+    Claim claim;
+    claim.name = decl.name.text;
+    claim.description = decl.description;
+    claim.range = decl.range;
+    for (const ast::Attribute &attr : decl.attributes)
+      if (!kClaimFields.count(attr.key.text)) {
+        auto &d = diags_.report(DiagKind::UnknownField, attr.key.range, "claim", claim.name, attr.key.text);
+        d.help = "a claim has `effect:`, `from:` and optionally `over: units`";
+      }
+    if (const ast::Attribute *over = ast::findAttribute(decl.attributes, "over")) {
+      if (over->value.kind == ast::Value::Kind::Name && over->value.name.text == "units")
+        claim.overUnits = true;
+      else
+        diags_.report(DiagKind::AttributeType, over->value.range, "over", "`units`", over->value.describe());
+    }
+    buildChains(decl, claim);
+    out_.claims.push_back(std::move(claim));
+  }
+}
+
+bool DesignChecker::proxyPath(const ast::Entity *from, const ast::Entity *to,
+                              std::vector<const ast::Entity *> &hops) const {
+  hops.clear();
+  for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e)) {
+    if (e == to)
+      return true;
+    hops.push_back(e);
+    if (hops.size() > design_.entities.size())
+      break; // a cycle, already reported
+  }
+  hops.clear();
+  return false;
+}
+
+int DesignChecker::addObligation(const Requirement &req, const std::string &attachedTo, SourceRange location,
+                                 const std::string &step, const std::string &claim) {
+  auto key = std::make_tuple(req.assumption->name, attachedTo, step);
+  auto it = obligationIndex_.find(key);
+  if (it == obligationIndex_.end()) {
+    Obligation o;
+    o.id = static_cast<int>(out_.obligations.size()) + 1;
+    o.assumption = req.assumption;
+    o.severity = req.severity;
+    o.attachedTo = attachedTo;
+    o.step = step;
+    o.location = location;
+    o.ruleRange = req.decl ? req.decl->range : SourceRange{};
+    out_.obligations.push_back(std::move(o));
+    it = obligationIndex_.emplace(key, out_.obligations.back().id).first;
+  }
+  Obligation &o = out_.obligations[static_cast<size_t>(it->second - 1)];
+  if (std::find(o.claims.begin(), o.claims.end(), claim) == o.claims.end())
+    o.claims.push_back(claim);
+  return o.id;
+}
+
+void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const Arguments *args,
+                                    const std::string &attachedTo, SourceRange location, const std::string &step,
+                                    const std::string &claim, Chain &chain) {
+  // When several lines name the same assumption and apply, the first applicable one wins.
+  std::set<const Assumption *> decided;
+  for (const Requirement &req : reqs) {
+    if (decided.count(req.assumption))
+      continue;
+    bool applies = true;
+    if (req.decl && req.decl->condition) {
+      static const Arguments kNoArguments;
+      applies = evaluate(*req.decl->condition, args ? *args : kNoArguments);
+      if (req.decl->negated)
+        applies = !applies;
+    }
+    if (!applies)
+      continue;
+    decided.insert(req.assumption);
+    int id = addObligation(req, attachedTo, location, step, claim);
+    if (std::find(chain.obligations.begin(), chain.obligations.end(), id) == chain.obligations.end())
+      chain.obligations.push_back(id);
+  }
+}
+
+void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
+  using K = ast::EntityKind;
+  const ast::Attribute *effect = ast::findAttribute(decl.attributes, "effect");
+  const ast::Attribute *from = ast::findAttribute(decl.attributes, "from");
+  if (!effect) {
+    diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "effect").help =
+        "write `effect: TREATMENT on OUTCOME in RECIPE`";
+    incomplete_ = true;
+  }
+  if (!from) {
+    diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "from").help =
+        "name the studies that support the claim: `from: STUDY`";
+    incomplete_ = true;
+  }
+  const ast::Entity *treatment = nullptr, *outcome = nullptr, *target = nullptr;
+  if (effect) {
+    if (effect->value.kind != ast::Value::Kind::Effect) {
+      auto &d = diags_.report(DiagKind::AttributeType, effect->value.range, "effect",
+                              "`TREATMENT on OUTCOME in RECIPE`", effect->value.describe());
+      d.help = "for example `effect: add_math on gsm8k in llama70b`";
+    } else {
+      treatment = scope_.resolve(effect->value.effectTreatment, {K::Treatment});
+      outcome = scope_.resolve(effect->value.effectOutcome, {K::Outcome});
+      target = scope_.resolve(effect->value.effectTarget, {K::Recipe, K::Population});
+      claim.treatment = effect->value.effectTreatment.text;
+      claim.outcome = effect->value.effectOutcome.text;
+      claim.target = effect->value.effectTarget.text;
+      claim.targetIsPopulation = target && target->kind == K::Population;
+    }
+  }
+  if (!from)
+    return;
+  std::vector<const ast::Value *> studyRefs;
+  if (from->value.kind == ast::Value::Kind::List)
+    for (const ast::Value &item : from->value.items)
+      studyRefs.push_back(&item);
+  else
+    studyRefs.push_back(&from->value);
+  if (studyRefs.empty()) {
+    diags_.report(DiagKind::EmptyClaim, from->range, claim.name);
+    return;
+  }
+  if (!treatment || !outcome || !target) {
+    incomplete_ = true;
+    return;
+  }
+  for (const ast::Value *ref : studyRefs) {
+    if (ref->kind != ast::Value::Kind::Name) {
+      if (ref->kind == ast::Value::Kind::String)
+        diags_.report(DiagKind::StringInsteadOfName, ref->range).replacement = ref->text;
+      else
+        diags_.report(DiagKind::AttributeType, ref->range, "from", "the name of a study", ref->describe());
+      incomplete_ = true;
+      continue;
+    }
+    const ast::Entity *studyDecl = scope_.resolve(ref->name, {K::Study});
+    if (!studyDecl) {
+      incomplete_ = true;
+      continue;
+    }
+    const StudyFacts &study = studies_[studyDecl];
+    if (!study.valid) {
+      incomplete_ = true;
+      continue;
+    }
+    const std::string &studyName = studyDecl->name.text;
+    auto mismatch = [&](const std::string &what) {
+      auto &d = diags_.report(DiagKind::ChainMismatch, ref->range, studyName, what);
+      d.notes.push_back({studyDecl->name.range, "study declared here"});
+      d.notes.push_back({decl.name.range, "claim declared here"});
+      incomplete_ = true;
+    };
+    std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
+    bool ok = true;
+    if (!proxyPath(study.treatment, treatment, treatmentHops)) {
+      mismatch(fmt::format("applies treatment `{}`, which is not a proxy of `{}`", study.treatment->name.text,
+                           treatment->name.text));
+      ok = false;
+    }
+    if (!proxyPath(study.outcome, outcome, outcomeHops)) {
+      mismatch(fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
+                           outcome->name.text));
+      ok = false;
+    }
+    bool aggregateRecipes = false;
+    if (target->kind == K::Recipe) {
+      if (study.recipe) {
+        if (!proxyPath(study.recipe, target, recipeHops)) {
+          mismatch(fmt::format("runs on recipe `{}`, which is not a proxy of `{}`", study.recipe->name.text,
+                               target->name.text));
+          ok = false;
+        }
+      } else {
+        aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
+        if (!theory_.aggregation("recipes")) {
+          diags_.report(DiagKind::MissingAggregation, ref->range, "recipes",
+                        "a study over a population needs to support a claim about one recipe");
+          ok = false;
+        }
+      }
+    } else {
+      if (study.recipe) {
+        mismatch(fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
+                             study.recipe->name.text, target->name.text));
+        ok = false;
+      } else if (!proxyPath(study.population, target, recipeHops)) {
+        mismatch(fmt::format("observes population `{}`, which is not a proxy of `{}`", study.population->name.text,
+                             target->name.text));
+        ok = false;
+      }
+    }
+    bool aggregateUnits = study.strategy->unitAverage && !claim.overUnits;
+    if (aggregateUnits && !theory_.aggregation("units")) {
+      diags_.report(DiagKind::MissingAggregation, ref->range, "units",
+                    "a study of within-run units needs to support a claim that is not `over: units`");
+      ok = false;
+    }
+    if (claim.overUnits && !study.strategy->unitAverage) {
+      auto &d = diags_.report(DiagKind::ClaimOverUnitsMismatch, ref->range, claim.name, studyName);
+      d.notes.push_back({study.strategy->decl->name.range, "strategy declared here"});
+    }
+    if (!ok)
+      continue;
+
+    Chain chain;
+    chain.study = studyName;
+    SourceRange studyAt = studyDecl->range;
+    // Statistical and internal validity: what the strategy requires of this study.
+    std::string strategyStep = fmt::format("strategy {}: study {}", study.strategy->name, studyName);
+    for (const Assumption *a : study.strategy->satisfies) {
+      bool alsoRequired = false;
+      for (const Requirement &r : study.strategy->requirements)
+        alsoRequired = alsoRequired || r.assumption == a;
+      if (alsoRequired)
+        continue;
+      Requirement byDesign{a, Level::None, nullptr};
+      int id = addObligation(byDesign, studyName, studyAt, strategyStep, claim.name);
+      Obligation &o = out_.obligations[static_cast<size_t>(id - 1)];
+      o.status = Status::Discharged;
+      o.evidence = Evidence{"design", fmt::format("satisfied by design of strategy `{}`", study.strategy->name), "",
+                            study.strategy->decl->name.range};
+      if (std::find(chain.obligations.begin(), chain.obligations.end(), id) == chain.obligations.end())
+        chain.obligations.push_back(id);
+    }
+    addRequirements(study.strategy->requirements, &study.args, studyName, studyAt, strategyStep, claim.name, chain);
+    chain.steps.push_back(fmt::format("study `{}` ({})", studyName, study.strategy->name));
+    // Construct and external validity: one step per proxy hop.
+    auto hopSteps = [&](const std::vector<const ast::Entity *> &hops) {
+      for (const ast::Entity *hop : hops) {
+        const ProxyKind *kind = theory_.proxyKind(hop->proxy->kind.text);
+        const ast::Entity *up = scope_.proxyTarget(*hop);
+        std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
+        chain.steps.push_back(fmt::format("{} `{}` stands in for `{}` via {}", ast::entityKindName(hop->kind),
+                                          hop->name.text, up->name.text, kind->name));
+        addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim.name, chain);
+      }
+    };
+    hopSteps(treatmentHops);
+    hopSteps(outcomeHops);
+    hopSteps(recipeHops);
+    if (aggregateRecipes) {
+      const Aggregation *g = theory_.aggregation("recipes");
+      std::string step = fmt::format("aggregation recipes: {} -> {}", study.population->name.text, target->name.text);
+      chain.steps.push_back(fmt::format("average over population `{}` applied to recipe `{}`",
+                                        study.population->name.text, target->name.text));
+      addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
+    }
+    if (aggregateUnits) {
+      const Aggregation *g = theory_.aggregation("units");
+      std::string step = fmt::format("aggregation units: {} -> {}", studyName, claim.name);
+      chain.steps.push_back("average over within-run units read as the effect itself");
+      addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
+    }
+    claim.chains.push_back(std::move(chain));
+  }
+}
+
+} // namespace vdc

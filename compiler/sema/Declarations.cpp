@@ -1,0 +1,128 @@
+// Declarations.cpp — checks of declaration attributes, proxy clauses and the proxy graph.
+#include "sema/DesignCheckerImpl.h"
+#include "sema/Suggest.h"
+
+#include <algorithm>
+#include <set>
+
+namespace vdc {
+
+namespace {
+bool isNumber(const ast::Value &v) { return v.kind == ast::Value::Kind::Number; }
+} // namespace
+
+void DesignChecker::checkEntities() {
+  for (const ast::Entity &entity : design_.entities) {
+    checkAttributes(entity);
+    if (entity.proxy)
+      checkProxyClause(entity);
+  }
+}
+
+void DesignChecker::checkAttributes(const ast::Entity &entity) {
+  using K = ast::EntityKind;
+  for (const ast::Attribute &attr : entity.attributes) {
+    const std::string &key = attr.key.text;
+    const ast::Value &v = attr.value;
+    auto expect = [&](bool ok, const char *what) {
+      if (!ok)
+        diags_.report(DiagKind::AttributeType, v.range, key, what, v.describe());
+    };
+    switch (entity.kind) {
+    case K::Recipe:
+      if (key == "params" || key == "tokens" || key == "compute")
+        expect(isNumber(v) && v.number >= 0, "a non-negative number");
+      else if (key == "family")
+        expect(v.kind == ast::Value::Kind::Name || v.kind == ast::Value::Kind::String, "a name or a string");
+      break;
+    case K::Outcome:
+      if (key == "emergent_at")
+        expect(isNumber(v) && v.number >= 0, "a parameter count");
+      break;
+    case K::Covariate:
+      if (key == "observed")
+        expect(v.kind == ast::Value::Kind::Bool, "`true` or `false`");
+      break;
+    default:
+      break; // studies and claims are checked with their own rules; other keys are kept for reports
+    }
+  }
+}
+
+void DesignChecker::checkProxyClause(const ast::Entity &entity) {
+  const ast::ProxyClause &clause = *entity.proxy;
+  using K = ast::EntityKind;
+  bool canBeProxy = entity.kind == K::Recipe || entity.kind == K::Treatment || entity.kind == K::Outcome ||
+                    entity.kind == K::Population;
+  const ProxyKind *kind = theory_.proxyKind(clause.kind.text);
+  if (!kind) {
+    std::vector<std::string> names;
+    for (const auto &[n, p] : theory_.proxyKinds)
+      if (p.decl->appliesTo == entity.kind)
+        names.push_back(n);
+    auto &d = diags_.report(DiagKind::UnknownName, clause.kind.range, "proxy kind", clause.kind.text);
+    std::string guess = closestName(clause.kind.text, names);
+    if (!guess.empty()) {
+      d.help = fmt::format("did you mean `{}`?", guess);
+      d.replacement = guess;
+    } else if (!names.empty()) {
+      std::string list;
+      for (const auto &n : names)
+        list += (list.empty() ? "" : ", ") + n;
+      d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), list);
+    }
+  } else if (!canBeProxy || kind->decl->appliesTo != entity.kind) {
+    auto &d = diags_.report(DiagKind::ProxyKindMismatch, clause.kind.range, kind->name,
+                            ast::entityKindName(kind->decl->appliesTo), ast::entityKindName(entity.kind),
+                            entity.name.text);
+    d.notes.push_back({kind->decl->range, "proxy kind declared here"});
+  }
+  if (!canBeProxy) {
+    incomplete_ = true;
+    return;
+  }
+  const ast::Entity *target = scope_.resolve(clause.target, {entity.kind});
+  if (target == &entity) {
+    diags_.report(DiagKind::ProxyCycle, clause.target.range, entity.name.text + " -> " + entity.name.text);
+    target = nullptr;
+  }
+  scope_.setProxyTarget(entity, target);
+  if (!target || !kind)
+    incomplete_ = true;
+}
+
+void DesignChecker::checkProxyCycles() {
+  std::set<const ast::Entity *> reported;
+  for (const ast::Entity &start : design_.entities) {
+    std::vector<const ast::Entity *> path;
+    std::set<const ast::Entity *> onPath;
+    const ast::Entity *e = &start;
+    while (e && !onPath.count(e) && !reported.count(e)) {
+      onPath.insert(e);
+      path.push_back(e);
+      e = scope_.proxyTarget(*e);
+    }
+    if (!e || reported.count(e))
+      continue;
+    // `e` closes a cycle: report it once, at its first member in source order.
+    auto it = std::find(path.begin(), path.end(), e);
+    std::vector<const ast::Entity *> cycle(it, path.end());
+    std::string text;
+    for (const ast::Entity *m : cycle)
+      text += m->name.text + " -> ";
+    text += e->name.text;
+    auto &d = diags_.report(DiagKind::ProxyCycle, e->proxy->range, text);
+    for (const ast::Entity *m : cycle) {
+      reported.insert(m);
+      if (m != e)
+        d.notes.push_back({m->proxy->range, fmt::format("`{}` is a proxy of `{}` here", m->name.text,
+                                                        m->proxy->target.text)});
+      // Break the cycle so later walks terminate.
+    }
+    for (const ast::Entity *m : cycle)
+      scope_.setProxyTarget(*m, nullptr);
+    incomplete_ = true;
+  }
+}
+
+} // namespace vdc

@@ -1,0 +1,72 @@
+// DesignChecker.cpp — the order of checks for one design, and profile computation.
+#include "sema/DesignCheckerImpl.h"
+
+#include <algorithm>
+
+namespace vdc {
+
+DesignChecker::DesignChecker(const ast::Design &design, FileId file, const Theory &theory, Policy policy,
+                             DiagnosticSink &diags)
+    : design_(design), file_(file), theory_(theory), policy_(policy), diags_(diags), scope_(design, diags) {}
+
+CheckedDesign DesignChecker::run() {
+  out_.name = design_.name.text;
+  out_.title = design_.title;
+  out_.file = file_;
+  out_.cites = design_.cites;
+  out_.decl = &design_;
+  checkEntities();
+  checkProxyCycles();
+  checkStudies();
+  checkClaims();
+  applyDischarges();
+  computeProfiles();
+  for (const ast::Entity &e : design_.entities) {
+    Declaration d{e.kind, e.name.text, e.description, "", "", e.range};
+    if (const ast::Entity *target = scope_.proxyTarget(e)) {
+      d.proxyOf = target->name.text;
+      d.proxyKind = e.proxy->kind.text;
+    }
+    out_.declarations.push_back(std::move(d));
+  }
+  for (const auto &[decl, facts] : studies_) {
+    if (!facts.valid)
+      continue;
+    const ast::Entity *target = facts.recipe ? facts.recipe : facts.population;
+    out_.studies.push_back({decl->name.text, facts.strategy->name, facts.treatment->name.text,
+                            facts.outcome->name.text, target->name.text, facts.population != nullptr});
+  }
+  std::sort(out_.studies.begin(), out_.studies.end(),
+            [](const StudySummary &a, const StudySummary &b) { return a.name < b.name; });
+  return std::move(out_);
+}
+
+void DesignChecker::computeProfiles() {
+  for (Claim &claim : out_.claims) {
+    claim.holds = false;
+    claim.profile = {};
+    for (Chain &chain : claim.chains) {
+      chain.profile = {};
+      chain.holds = true;
+      for (int id : chain.obligations) {
+        const Obligation &o = out_.obligation(id);
+        Validity v = o.assumption->validity;
+        chain.profile.inherent.raise(v, o.severity);
+        if (isOpen(o.status))
+          chain.profile.residual.raise(v, o.severity);
+        if (denies(policy_, o))
+          chain.holds = false;
+      }
+      claim.profile.inherent.merge(chain.profile.inherent);
+      claim.profile.residual.merge(chain.profile.residual);
+      claim.holds = claim.holds || chain.holds;
+    }
+  }
+}
+
+CheckedDesign checkDesign(const ast::Design &design, FileId file, const Theory &theory, Policy policy,
+                          DiagnosticSink &diags) {
+  return DesignChecker(design, file, theory, policy, diags).run();
+}
+
+} // namespace vdc

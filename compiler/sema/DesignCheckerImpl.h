@@ -1,0 +1,62 @@
+// DesignCheckerImpl.h — the state of checking one design, shared by the files that implement each phase (internal to sema).
+#pragma once
+
+#include "sema/DesignChecker.h"
+#include "sema/DesignScope.h"
+
+#include <map>
+#include <tuple>
+
+namespace vdc {
+
+/// Checks one design in the order of LANGUAGE.md Section 5; each phase lives in its own file.
+class DesignChecker {
+public:
+  DesignChecker(const ast::Design &design, FileId file, const Theory &theory, Policy policy, DiagnosticSink &diags);
+
+  CheckedDesign run();
+
+private:
+  // Declarations.cpp: attributes, proxy clauses, the proxy graph.
+  void checkEntities();
+  void checkAttributes(const ast::Entity &entity);
+  void checkProxyClause(const ast::Entity &entity);
+  void checkProxyCycles();
+
+  // Studies.cpp: strategy fields, parameters, covariates, emergence.
+  void checkStudies();
+  StudyFacts checkStudy(const ast::Entity &study);
+  void checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value);
+  void checkEmergence(const StudyFacts &facts);
+
+  // Chains.cpp: claims, chains and the obligations they generate.
+  void checkClaims();
+  void buildChains(const ast::Entity &claimDecl, Claim &claim);
+  /// Walks proxy links from `from` up to `to`; returns the declarations whose proxy clause is used, or false.
+  bool proxyPath(const ast::Entity *from, const ast::Entity *to, std::vector<const ast::Entity *> &hops) const;
+  int addObligation(const Requirement &req, const std::string &attachedTo, SourceRange location,
+                    const std::string &step, const std::string &claim);
+  void addRequirements(const std::vector<Requirement> &reqs, const Arguments *args, const std::string &attachedTo,
+                       SourceRange location, const std::string &step, const std::string &claim, Chain &chain);
+
+  // Discharges.cpp: matching discharges to obligations.
+  void applyDischarges();
+
+  // Profiles: computed last, from statuses.
+  void computeProfiles();
+
+  const ast::Design &design_;
+  FileId file_;
+  const Theory &theory_;
+  Policy policy_;
+  DiagnosticSink &diags_;
+  DesignScope scope_;
+  CheckedDesign out_;
+  std::map<const ast::Entity *, StudyFacts> studies_;
+  /// Obligation ids by (assumption, attached declaration, step).
+  std::map<std::tuple<std::string, std::string, std::string>, int> obligationIndex_;
+  /// True when a claim or study could not be checked, so missing obligations may explain an unmatched discharge.
+  bool incomplete_ = false;
+};
+
+} // namespace vdc

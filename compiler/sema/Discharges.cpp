@@ -1,0 +1,121 @@
+// Discharges.cpp — matching `discharge` statements to obligations: evidence kinds, testability, stale and duplicate discharges.
+#include "sema/DesignCheckerImpl.h"
+#include "sema/Suggest.h"
+
+#include <algorithm>
+#include <set>
+
+namespace vdc {
+
+namespace {
+const std::vector<std::string> kEvidenceKinds = {"experiment", "theory", "literature", "check", "argument"};
+}
+
+void DesignChecker::applyDischarges() {
+  std::map<std::pair<std::string, std::string>, const ast::Discharge *> seen;
+  for (const ast::Discharge &dis : design_.discharges) {
+    const Assumption *assumption = theory_.assumption(dis.assumption.text);
+    if (!assumption && !dis.assumption.empty()) {
+      std::vector<std::string> names;
+      for (const auto &[n, _] : theory_.assumptions)
+        names.push_back(n);
+      auto &d = diags_.report(DiagKind::UnknownName, dis.assumption.range, "assumption", dis.assumption.text);
+      std::string guess = closestName(dis.assumption.text, names);
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+    }
+    const ast::Entity *target = dis.target.empty() ? nullptr : scope_.find(dis.target.text);
+    if (!target && !dis.target.empty()) {
+      std::vector<std::string> names;
+      for (const ast::Entity &e : design_.entities)
+        names.push_back(e.name.text);
+      auto &d = diags_.report(DiagKind::UnknownName, dis.target.range, "declaration", dis.target.text);
+      std::string guess = closestName(dis.target.text, names);
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+    }
+    bool knownEvidence =
+        std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end();
+    if (!knownEvidence && !dis.evidence.empty()) {
+      auto &d = diags_.report(DiagKind::UnknownEvidence, dis.evidence.range, dis.evidence.text);
+      std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+    }
+    if (!assumption || !target || !knownEvidence)
+      continue;
+    if (dis.evidence.text == "check" && !assumption->testable) {
+      std::string why = "it cannot be tested on data";
+      if (assumption->validity == Validity::External)
+        why = "external validity cannot be established from the study's own data; it needs evidence at the target";
+      else if (assumption->validity == Validity::Internal)
+        why = "it cannot be verified from the observed data alone, only argued from how the data arose or tested "
+              "by an experiment";
+      else if (assumption->validity == Validity::Construct)
+        why = "whether a stand-in measures the same thing is a question of meaning, not of the study's data";
+      if (!assumption->source.empty())
+        why += fmt::format(" ({})", assumption->source);
+      auto &d = diags_.report(DiagKind::CheckUntestable, dis.evidence.range, assumption->name, why);
+      d.notes.push_back({assumption->decl->name.range, "declared `testable: false` here"});
+      d.help = "use `experiment`, `literature`, `theory` or `argument` evidence instead";
+      continue;
+    }
+    auto key = std::make_pair(assumption->name, target->name.text);
+    auto [prev, fresh] = seen.emplace(key, &dis);
+    if (!fresh) {
+      auto &d = diags_.report(DiagKind::DuplicateDischarge, dis.range, assumption->name, target->name.text);
+      d.notes.push_back({prev->second->range, "first discharged here"});
+      continue;
+    }
+    std::vector<Obligation *> matches;
+    bool byDesign = false;
+    for (Obligation &o : out_.obligations) {
+      if (o.assumption != assumption || o.attachedTo != target->name.text)
+        continue;
+      if (o.evidence && o.evidence->kind == "design") {
+        byDesign = true;
+        continue;
+      }
+      matches.push_back(&o);
+    }
+    if (matches.empty()) {
+      if (byDesign) {
+        diags_.report(DiagKind::DischargeByDesign, dis.range, assumption->name, target->name.text);
+      } else if (!incomplete_) {
+        auto &d = diags_.report(DiagKind::StaleDischarge, dis.range, target->name.text, assumption->name);
+        std::vector<std::string> has;
+        for (const Obligation &o : out_.obligations)
+          if (o.attachedTo == target->name.text && o.severity != Level::None &&
+              std::find(has.begin(), has.end(), o.assumption->name) == has.end())
+            has.push_back(o.assumption->name);
+        if (has.empty()) {
+          d.help = fmt::format("no claim's chain introduces an obligation at `{}`; remove this discharge",
+                               target->name.text);
+        } else {
+          std::string list;
+          for (const auto &n : has)
+            list += (list.empty() ? "" : ", ") + n;
+          d.help = fmt::format("the obligations attached to `{}` are: {}", target->name.text, list);
+          std::string guess = closestName(assumption->name, has);
+          if (!guess.empty())
+            d.replacement = guess;
+        }
+        d.notes.push_back({target->name.range, fmt::format("`{}` declared here", target->name.text)});
+      }
+      continue;
+    }
+    Status status = dis.evidence.text == "argument" ? Status::Assumed : Status::Discharged;
+    for (Obligation *o : matches) {
+      o->status = status;
+      o->evidence = Evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+    }
+  }
+}
+
+} // namespace vdc

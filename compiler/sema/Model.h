@@ -1,0 +1,192 @@
+// Model.h — the checked model: theory, designs, claims, chains, obligations and profiles that every report reads.
+#pragma once
+
+#include "ast/Decl.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vdc {
+
+/// The four validity types of the paper (Section 2), in report order.
+enum class Validity { Statistical, Internal, External, Construct };
+constexpr std::array<Validity, 4> kAllValidities = {Validity::Statistical, Validity::Internal, Validity::External,
+                                                    Validity::Construct};
+const char *validityName(Validity v);
+std::optional<Validity> parseValidity(std::string_view text);
+
+/// How strongly a step threatens a validity type: the paper's three bullet colours.
+enum class Level { None, Careful, Key };
+const char *levelName(Level l);
+std::optional<Level> parseLevel(std::string_view text);
+
+/// Where an obligation stands.
+enum class Status { Open, Stale, Assumed, Discharged };
+const char *statusName(Status s);
+
+/// True for statuses that count as open in profiles and policies.
+inline bool isOpen(Status s) { return s == Status::Open || s == Status::Stale; }
+
+// ---------------------------------------------------------------- theory
+
+/// A named assumption of the theory (`assumption internal.exchangeability { ... }`).
+struct Assumption {
+  std::string name;
+  Validity validity = Validity::Statistical;
+  std::string title, formula, source, explain, hint;
+  bool testable = false;
+  const ast::AssumptionDecl *decl = nullptr;
+};
+
+/// One `requires` line, resolved.
+struct Requirement {
+  const Assumption *assumption = nullptr;
+  Level severity = Level::None;
+  const ast::Requirement *decl = nullptr;
+};
+
+/// A research strategy a study can follow.
+struct Strategy {
+  std::string name;
+  const ast::StrategyDecl *decl = nullptr;
+  std::vector<const Assumption *> satisfies;
+  std::vector<Requirement> requirements;
+  /// True for `estimand: average_over_units`.
+  bool unitAverage = false;
+
+  const ast::Param *param(std::string_view name) const;
+};
+
+/// A way one declaration can stand in for another (`proxy scale for recipe`).
+struct ProxyKind {
+  std::string name;
+  const ast::ProxyKindDecl *decl = nullptr;
+  std::vector<Requirement> requirements;
+};
+
+/// A pooling step (`aggregation recipes`).
+struct Aggregation {
+  std::string name;
+  const ast::AggregationDecl *decl = nullptr;
+  std::vector<Requirement> requirements;
+};
+
+/// Every theory declaration visible in a compilation, by name.
+struct Theory {
+  std::map<std::string, Assumption> assumptions;
+  std::map<std::string, Strategy> strategies;
+  std::map<std::string, ProxyKind> proxyKinds;
+  std::map<std::string, Aggregation> aggregations;
+
+  const Assumption *assumption(std::string_view name) const;
+  const Strategy *strategy(std::string_view name) const;
+  const ProxyKind *proxyKind(std::string_view name) const;
+  const Aggregation *aggregation(std::string_view name) const;
+};
+
+// ---------------------------------------------------------------- designs
+
+/// How an obligation was settled.
+struct Evidence {
+  std::string kind; ///< experiment, theory, literature, check, argument, or design.
+  std::string text;
+  std::string cite;
+  SourceRange range;
+};
+
+/// One instance of an assumption that a design relies on.
+struct Obligation {
+  int id = 0;
+  const Assumption *assumption = nullptr;
+  Level severity = Level::None;
+  Status status = Status::Open;
+  std::string attachedTo; ///< The declaration that introduced it.
+  std::string step;       ///< e.g. "proxy scale: llama1b -> llama70b".
+  SourceRange location;   ///< Where it was introduced (the attached declaration).
+  SourceRange ruleRange;  ///< The `requires`/`satisfies` line of the theory that produced it.
+  std::vector<std::string> claims;
+  std::optional<Evidence> evidence;
+};
+
+/// The worst level per validity type.
+struct Profile {
+  std::array<Level, 4> levels{Level::None, Level::None, Level::None, Level::None};
+  Level &operator[](Validity v) { return levels[static_cast<size_t>(v)]; }
+  Level operator[](Validity v) const { return levels[static_cast<size_t>(v)]; }
+  void raise(Validity v, Level l);
+  void merge(const Profile &other);
+  bool operator==(const Profile &other) const { return levels == other.levels; }
+};
+
+/// A profile counting every obligation (inherent) and only open ones (residual).
+struct ProfilePair {
+  Profile inherent, residual;
+};
+
+/// The path from one study's estimand to a claim's estimand.
+struct Chain {
+  std::string study;
+  std::vector<std::string> steps; ///< Human-readable steps, in order.
+  std::vector<int> obligations;   ///< Obligation ids.
+  ProfilePair profile;
+  bool holds = false;
+};
+
+/// A claim with its chains.
+struct Claim {
+  std::string name, description;
+  std::string treatment, outcome, target;
+  bool targetIsPopulation = false;
+  bool overUnits = false;
+  std::vector<Chain> chains;
+  ProfilePair profile;
+  bool holds = false;
+  SourceRange range;
+};
+
+/// A declaration of a design as the reports show it, with its checked proxy link.
+struct Declaration {
+  ast::EntityKind kind = ast::EntityKind::Recipe;
+  std::string name, description;
+  std::string proxyOf;   ///< The declaration this one stands in for ("" when none or not resolved).
+  std::string proxyKind;
+  SourceRange range;
+};
+
+/// A study's resolved estimand fields.
+struct StudySummary {
+  std::string name, strategy, treatment, outcome, target;
+  bool targetIsPopulation = false;
+};
+
+/// A design after checking.
+struct CheckedDesign {
+  std::vector<Declaration> declarations;
+  std::vector<StudySummary> studies;
+  std::string name, title;
+  FileId file = 0;
+  std::vector<std::string> cites;
+  std::vector<Claim> claims;
+  std::vector<Obligation> obligations;
+  const ast::Design *decl = nullptr;
+
+  const Obligation &obligation(int id) const { return obligations[static_cast<size_t>(id - 1)]; }
+};
+
+/// Which obligations the policy refuses to leave standing (Section 9).
+enum class Policy { OpenKey, Open, Assumed, None };
+const char *policyName(Policy p);
+std::optional<Policy> parsePolicy(std::string_view text);
+
+/// True when the policy refuses this obligation.
+bool denies(Policy policy, const Obligation &obligation);
+
+/// Counts over a set of designs.
+struct Summary {
+  int claims = 0, claimsHolding = 0, open = 0, openKey = 0, assumed = 0, discharged = 0, stale = 0;
+};
+
+} // namespace vdc

@@ -1,0 +1,223 @@
+// Studies.cpp — checks of studies: strategy, estimand fields, strategy parameters, covariates and emergence.
+#include "sema/DesignCheckerImpl.h"
+#include "sema/ParamType.h"
+#include "sema/Suggest.h"
+
+#include <set>
+
+namespace vdc {
+
+namespace {
+const std::set<std::string> kStudyFields = {"strategy", "treatment", "outcome", "recipe", "population"};
+
+/// Reports a string where a name was expected; returns the name to use.
+ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
+  if (v.kind == ast::Value::Kind::Name)
+    return v.name;
+  if (v.kind == ast::Value::Kind::String) {
+    auto &d = diags.report(DiagKind::StringInsteadOfName, v.range);
+    d.help = "names are written without quotes";
+    d.replacement = v.text;
+    return {v.text, v.range};
+  }
+  return {};
+}
+} // namespace
+
+void DesignChecker::checkStudies() {
+  for (const ast::Entity &entity : design_.entities)
+    if (entity.kind == ast::EntityKind::Study)
+      studies_[&entity] = checkStudy(entity);
+}
+
+StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
+  using K = ast::EntityKind;
+  StudyFacts facts;
+  facts.decl = &study;
+  bool ok = true;
+  auto field = [&](const char *key) { return ast::findAttribute(study.attributes, key); };
+  auto required = [&](const char *key) -> const ast::Attribute * {
+    const ast::Attribute *attr = field(key);
+    if (!attr) {
+      diags_.report(DiagKind::MissingField, study.name.range, "study", study.name.text, key);
+      ok = false;
+    }
+    return attr;
+  };
+
+  if (const ast::Attribute *attr = required("strategy")) {
+    ast::Name name = nameOf(attr->value, diags_);
+    if (attr->value.kind != ast::Value::Kind::Name && attr->value.kind != ast::Value::Kind::String) {
+      diags_.report(DiagKind::AttributeType, attr->value.range, "strategy", "the name of a strategy",
+                    attr->value.describe());
+    } else if (!(facts.strategy = theory_.strategy(name.text))) {
+      std::vector<std::string> names;
+      for (const auto &[n, _] : theory_.strategies)
+        names.push_back(n);
+      auto &d = diags_.report(DiagKind::UnknownName, name.range, "strategy", name.text);
+      std::string guess = closestName(name.text, names);
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+    }
+    if (!facts.strategy)
+      ok = false;
+  }
+  auto reference = [&](const char *key, K kind) -> const ast::Entity * {
+    const ast::Attribute *attr = required(key);
+    if (!attr)
+      return nullptr;
+    const ast::Entity *e = scope_.resolve(nameOf(attr->value, diags_), {kind});
+    if (!e)
+      ok = false;
+    return e;
+  };
+  facts.treatment = reference("treatment", K::Treatment);
+  facts.outcome = reference("outcome", K::Outcome);
+
+  const ast::Attribute *recipe = field("recipe");
+  const ast::Attribute *population = field("population");
+  if ((recipe != nullptr) == (population != nullptr)) {
+    auto &d = diags_.report(DiagKind::StudyTarget, study.name.range, study.name.text);
+    d.help = "a study runs on one recipe (`recipe:`) or observes a population of recipes (`population:`)";
+    ok = false;
+  } else if (recipe) {
+    facts.recipe = scope_.resolve(nameOf(recipe->value, diags_), {K::Recipe});
+    ok = ok && facts.recipe;
+  } else {
+    facts.population = scope_.resolve(nameOf(population->value, diags_), {K::Population});
+    ok = ok && facts.population;
+  }
+
+  // Strategy parameters: every other key must be one, with the declared type.
+  if (facts.strategy) {
+    const ast::StrategyDecl &decl = *facts.strategy->decl;
+    for (const ast::Attribute &attr : study.attributes) {
+      if (kStudyFields.count(attr.key.text))
+        continue;
+      const ast::Param *param = facts.strategy->param(attr.key.text);
+      if (!param) {
+        std::vector<std::string> names;
+        for (const ast::Param &p : decl.params)
+          names.push_back(p.name.text);
+        auto &d = diags_.report(DiagKind::UnknownParameter, attr.key.range, facts.strategy->name, attr.key.text);
+        std::string guess = closestName(attr.key.text, names);
+        if (!guess.empty()) {
+          d.help = fmt::format("did you mean `{}`?", guess);
+          d.replacement = guess;
+        } else if (!names.empty()) {
+          std::string list;
+          for (const auto &n : names)
+            list += (list.empty() ? "" : ", ") + n;
+          d.help = fmt::format("the parameters of `{}` are: {}", facts.strategy->name, list);
+        } else {
+          d.help = fmt::format("`{}` takes no parameters", facts.strategy->name);
+        }
+        d.notes.push_back({decl.name.range, "strategy declared here"});
+        continue;
+      }
+      facts.args[param->name.text] = &attr.value;
+      checkArgument(facts, *param, attr.value);
+    }
+    for (const ast::Param &param : decl.params) {
+      if (facts.args.count(param.name.text))
+        continue;
+      if (param.defaultValue) {
+        facts.args[param.name.text] = &*param.defaultValue;
+      } else {
+        auto &d = diags_.report(DiagKind::MissingParameter, study.name.range, study.name.text, param.name.text,
+                                facts.strategy->name);
+        d.help = fmt::format("add `{}: ...` ({})", param.name.text, describeType(param.type));
+        d.notes.push_back({param.range, "parameter declared here"});
+        ok = false;
+      }
+    }
+  }
+  facts.valid = ok;
+  if (!ok)
+    incomplete_ = true;
+  if (ok)
+    checkEmergence(facts);
+  return facts;
+}
+
+void DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value) {
+  if (!fitsType(param.type, value)) {
+    auto &d = diags_.report(DiagKind::ParameterType, value.range, param.name.text, describeType(param.type),
+                            value.describe());
+    if (param.type.kind == ast::TypeExpr::Kind::Enum && value.kind == ast::Value::Kind::Name) {
+      std::string guess = closestName(value.name.text, param.type.members);
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+    }
+    d.notes.push_back({param.range, "parameter declared here"});
+    return;
+  }
+  // References must name declarations of this design; a covariate used by a strategy must be observed.
+  auto checkRef = [&](const ast::Value &v) {
+    if (v.kind != ast::Value::Kind::Name)
+      return;
+    const ast::Entity *e = scope_.find(v.name.text);
+    if (!e) {
+      auto &d = diags_.report(DiagKind::UnknownName, v.range, "declaration", v.name.text);
+      std::string guess = closestName(v.name.text, scope_.namesOf({ast::EntityKind::Covariate}));
+      if (!guess.empty()) {
+        d.help = fmt::format("did you mean `{}`?", guess);
+        d.replacement = guess;
+      }
+      return;
+    }
+    if (e->kind == ast::EntityKind::Covariate) {
+      const ast::Attribute *observed = ast::findAttribute(e->attributes, "observed");
+      if (observed && observed->value.kind == ast::Value::Kind::Bool && !observed->value.boolean) {
+        auto &d = diags_.report(DiagKind::UnobservedCovariate, v.range, v.name.text);
+        d.notes.push_back({observed->range, "declared unobserved here"});
+        d.help = "adjustment needs the confounder measured (König et al. 2026, Section 4); measure it, or drop it "
+                 "from the adjustment set and leave exchangeability open";
+      }
+    }
+  };
+  bool refs = param.type.kind == ast::TypeExpr::Kind::Ref ||
+              (param.type.kind == ast::TypeExpr::Kind::List && !param.type.element.empty() &&
+               param.type.element[0].kind == ast::TypeExpr::Kind::Ref);
+  if (!refs)
+    return;
+  if (value.kind == ast::Value::Kind::List)
+    for (const ast::Value &item : value.items)
+      checkRef(item);
+  else
+    checkRef(value);
+  (void)facts;
+}
+
+void DesignChecker::checkEmergence(const StudyFacts &facts) {
+  if (!facts.recipe || !facts.outcome)
+    return;
+  // The measured outcome and every outcome it stands in for.
+  for (const ast::Entity *o = facts.outcome; o; o = scope_.proxyTarget(*o)) {
+    const ast::Attribute *emergent = ast::findAttribute(o->attributes, "emergent_at");
+    if (!emergent || emergent->value.kind != ast::Value::Kind::Number)
+      continue;
+    const ast::Attribute *params = ast::findAttribute(facts.recipe->attributes, "params");
+    if (!params || params->value.kind != ast::Value::Kind::Number) {
+      auto &d = diags_.report(DiagKind::RecipeMissingParams, facts.decl->name.range, facts.recipe->name.text,
+                              o->name.text, emergent->value.text);
+      d.notes.push_back({facts.recipe->name.range, "recipe declared here"});
+      continue;
+    }
+    if (params->value.number < emergent->value.number) {
+      auto &d = diags_.report(DiagKind::EmergenceBelowScale, facts.decl->name.range, facts.decl->name.text,
+                              facts.outcome->name.text, facts.recipe->name.text, params->value.text, o->name.text,
+                              emergent->value.text);
+      d.notes.push_back({emergent->range, "emergence declared here"});
+      d.notes.push_back({params->range, "recipe size declared here"});
+      d.help = "an ability that appears only at larger scale cannot be studied below it (König et al. 2026, "
+               "Section 3.1); use a recipe at or above that scale";
+    }
+  }
+}
+
+} // namespace vdc

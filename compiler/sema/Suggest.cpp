@@ -1,0 +1,29 @@
+// Suggest.cpp — edit-distance search for "did you mean".
+#include "sema/Suggest.h"
+
+#include <llvm/ADT/StringRef.h>
+
+namespace vdc {
+
+std::string closestName(std::string_view name, const std::vector<std::string> &candidates) {
+  unsigned limit = std::max<unsigned>(1, static_cast<unsigned>(name.size()) / 3);
+  std::string best;
+  unsigned bestDistance = limit + 1;
+  llvm::StringRef needle(name.data(), name.size());
+  for (const std::string &candidate : candidates) {
+    if (candidate == name)
+      continue;
+    unsigned d = needle.edit_distance(candidate, /*AllowReplacements=*/true, bestDistance);
+    // A qualified name also matches on its last part (`exchangeability` for `internal.exchangeability`).
+    auto dot = candidate.rfind('.');
+    if (dot != std::string::npos && needle.find('.') == llvm::StringRef::npos)
+      d = std::min(d, needle.edit_distance(llvm::StringRef(candidate).substr(dot + 1), true, bestDistance));
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+} // namespace vdc

@@ -1,0 +1,79 @@
+// SourceManager.h — owns the text of every loaded file and maps byte offsets to lines and columns.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vdc {
+
+/// Identifies one file held by a SourceManager; 0 is "no file".
+using FileId = uint32_t;
+
+/// A half-open byte range [begin, end) inside one file.
+struct SourceRange {
+  FileId file = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+
+  /// True when the range points into a file.
+  bool valid() const { return file != 0; }
+};
+
+/// A human-readable position: 1-based line and 1-based column in Unicode code points.
+struct LineColumn {
+  uint32_t line = 1;
+  uint32_t column = 1;
+};
+
+/// Holds source buffers and converts positions; the one place that knows about columns.
+class SourceManager {
+public:
+  /// Adds a buffer under the given display name and returns its id.
+  FileId add(std::string name, std::string text);
+
+  /// The display name of a file (a path as the user gave it).
+  const std::string &name(FileId id) const { return files_[id - 1].name; }
+
+  /// The full text of a file.
+  std::string_view text(FileId id) const { return files_[id - 1].text; }
+
+  /// Replaces the text of a file (used by the language server on every change).
+  void replace(FileId id, std::string text);
+
+  /// Line and code-point column of a byte offset.
+  LineColumn lineColumn(FileId id, uint32_t offset) const;
+
+  /// Line and code-point column of the start of a range.
+  LineColumn start(SourceRange range) const { return lineColumn(range.file, range.begin); }
+
+  /// The text of a 1-based line, without its line terminator.
+  std::string_view lineText(FileId id, uint32_t line) const;
+
+  /// UTF-16 code-unit column (0-based) of a byte offset, as the language server protocol counts.
+  uint32_t utf16Column(FileId id, uint32_t offset) const;
+
+  /// Byte offset of a 0-based line and 0-based UTF-16 column, clamped to the line.
+  uint32_t offsetOfUtf16(FileId id, uint32_t line, uint32_t utf16Column) const;
+
+  /// Number of files held.
+  size_t size() const { return files_.size(); }
+
+private:
+  struct File {
+    std::string name;
+    std::string text;
+    std::vector<uint32_t> lineStarts;
+  };
+  static void indexLines(File &file);
+  std::vector<File> files_;
+};
+
+/// Returns the byte offset of the first invalid UTF-8 sequence in text, or npos when it is valid.
+size_t findInvalidUtf8(std::string_view text);
+
+/// Number of Unicode code points in a valid UTF-8 string.
+size_t countCodePoints(std::string_view text);
+
+} // namespace vdc

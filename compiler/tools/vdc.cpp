@@ -1,0 +1,268 @@
+// vdc.cpp — the command line: `vdc check`, `vdc report`, and their options (LANGUAGE.md Section 9).
+#include "diagnostics/DiagnosticPrinter.h"
+#include "driver/Compilation.h"
+#include "driver/Explain.h"
+#include "driver/OutputFile.h"
+#include "report/CiReports.h"
+#include "report/DesignDiff.h"
+#include "report/DotReport.h"
+#include "report/HtmlReport.h"
+#include "report/JsonReport.h"
+#include "report/LatexReport.h"
+#include "report/MarkdownReport.h"
+#include "report/SarifReport.h"
+#include "report/TextReport.h"
+
+#include <cstdlib>
+#include <map>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#ifndef VDC_VERSION
+#define VDC_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr int kExitOk = 0, kExitPolicy = 1, kExitErrors = 2, kExitUsage = 64;
+
+const char *kUsage = R"(usage: vdc <command> [options] FILE...
+
+commands:
+  check FILE...              diagnostics and a one-line summary per file
+  report FILE... [--format FORMAT] [-o OUT]
+                             FORMAT: text (default), json, markdown, latex,
+                             html, sarif, github, junit, dot
+                             the report of every design in the files
+  diff OLD NEW [--format text|markdown|json]
+                             how obligations and claims changed
+  explain NAME               an assumption (internal.exchangeability), a
+                             strategy, a proxy kind or a code (VD2003)
+  --version                  print the version
+
+options:
+  --deny open-key|open|assumed|none
+                             which obligations make a claim fail (default open-key)
+  --color auto|always|never  colour on a terminal (NO_COLOR is honoured)
+  --stdlib-path DIR          search DIR for imported modules (repeatable);
+                             VDESIGN_PATH is searched too
+  --stop-after=parse         only parse (for measuring the parser)
+
+exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
+)";
+
+using Writer = void (*)(std::ostream &, const vdc::ReportInput &);
+
+const char *kFormats = "text, json, markdown, latex, html, sarif, github, junit, dot";
+
+/// The report writer of a format name, or null.
+Writer writerFor(const std::string &format) {
+  static const std::map<std::string, Writer> writers = {
+      {"text", vdc::writeTextReport},       {"json", vdc::writeJsonReport},
+      {"markdown", vdc::writeMarkdownReport}, {"latex", vdc::writeLatexReport},
+      {"html", vdc::writeHtmlReport},       {"sarif", vdc::writeSarifReport},
+      {"github", vdc::writeGithubAnnotations}, {"junit", vdc::writeJunitReport},
+      {"dot", vdc::writeDotReport}};
+  auto it = writers.find(format);
+  return it == writers.end() ? nullptr : it->second;
+}
+
+struct Options {
+  std::string command;
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string output;
+  std::string color = "auto";
+  vdc::Policy policy = vdc::Policy::OpenKey;
+  std::vector<std::string> stdlibPath;
+  bool parseOnly = false;
+};
+
+int usage(const std::string &message) {
+  std::cerr << "vdc: " << message << "\n" << "run `vdc --help` for the commands and options\n";
+  return kExitUsage;
+}
+
+bool useColor(const std::string &mode, int fd) {
+  if (mode == "always")
+    return true;
+  if (mode == "never")
+    return false;
+  const char *noColor = std::getenv("NO_COLOR");
+  if (noColor && *noColor)
+    return false;
+  return isatty(fd) != 0;
+}
+
+/// Parses argv; returns -1 to go on, or an exit status.
+int parseArgs(int argc, char **argv, Options &opts) {
+  if (argc < 2)
+    return usage("no command given");
+  opts.command = argv[1];
+  if (opts.command == "--version" || opts.command == "version") {
+    std::cout << "vdc " << VDC_VERSION << "\n";
+    return kExitOk;
+  }
+  if (opts.command == "--help" || opts.command == "help" || opts.command == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (opts.command == "explain") {
+    if (argc < 3)
+      return usage("`explain` needs a name: an assumption, a strategy, a proxy kind or a code like VD2001");
+    opts.files.push_back(argv[2]);
+    for (int i = 3; i < argc; ++i) {
+      std::string arg = argv[i];
+      if (arg.rfind("--stdlib-path=", 0) == 0)
+        opts.stdlibPath.push_back(arg.substr(14));
+      else if (arg == "--stdlib-path" && i + 1 < argc)
+        opts.stdlibPath.push_back(argv[++i]);
+      else
+        return usage("unexpected argument `" + arg + "` for `explain`");
+    }
+    return -1;
+  }
+  if (opts.command != "check" && opts.command != "report" && opts.command != "diff")
+    return usage("unknown command `" + opts.command + "`");
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](const std::string &flag) -> const char * {
+      if (arg.rfind(flag + "=", 0) == 0)
+        return argv[i] + flag.size() + 1;
+      if (arg == flag && i + 1 < argc)
+        return argv[++i];
+      return nullptr;
+    };
+    auto takes = [&](const std::string &flag) { return arg == flag || arg.rfind(flag + "=", 0) == 0; };
+    if (takes("--format")) {
+      const char *v = value("--format");
+      if (!v)
+        return usage("--format needs a value");
+      opts.format = v;
+      if (!writerFor(opts.format))
+        return usage("unknown format `" + opts.format + "` (available: " + kFormats + ")");
+    } else if (takes("-o") || takes("--output")) {
+      const char *v = value(arg.rfind("-o", 0) == 0 && arg.rfind("--", 0) != 0 ? "-o" : "--output");
+      if (!v)
+        return usage("-o needs a file name");
+      opts.output = v;
+    } else if (takes("--deny")) {
+      const char *v = value("--deny");
+      auto policy = v ? vdc::parsePolicy(v) : std::nullopt;
+      if (!policy)
+        return usage("--deny takes open-key, open, assumed or none");
+      opts.policy = *policy;
+    } else if (takes("--color")) {
+      const char *v = value("--color");
+      if (!v || (std::strcmp(v, "auto") && std::strcmp(v, "always") && std::strcmp(v, "never")))
+        return usage("--color takes auto, always or never");
+      opts.color = v;
+    } else if (takes("--stdlib-path")) {
+      const char *v = value("--stdlib-path");
+      if (!v)
+        return usage("--stdlib-path needs a directory");
+      opts.stdlibPath.push_back(v);
+    } else if (arg == "--stop-after=parse") {
+      opts.parseOnly = true;
+    } else if (arg == "--") {
+      for (++i; i < argc; ++i)
+        opts.files.push_back(argv[i]);
+    } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
+      return usage("unknown option `" + arg + "`");
+    } else {
+      opts.files.push_back(arg);
+    }
+  }
+  if (opts.files.empty())
+    return usage("no input files");
+  if (opts.command == "diff" && opts.files.size() != 2)
+    return usage("`diff` takes two files: OLD NEW");
+  if (opts.command == "diff" && opts.format != "text" && opts.format != "markdown" && opts.format != "json")
+    return usage("`diff` writes text, markdown or json");
+  if (opts.command == "check" && (opts.output.size() || opts.format != "text"))
+    return usage("`check` writes no report; use `vdc report --format ... -o FILE`");
+  return -1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Options opts;
+  int status = parseArgs(argc, argv, opts);
+  if (status >= 0)
+    return status;
+
+  vdc::CompileOptions compileOptions;
+  compileOptions.policy = opts.policy;
+  compileOptions.parseOnly = opts.parseOnly;
+  compileOptions.searchPath = opts.stdlibPath;
+  if (const char *env = std::getenv("VDESIGN_PATH")) {
+    std::stringstream dirs(env);
+    std::string dir;
+    while (std::getline(dirs, dir, ':'))
+      if (!dir.empty())
+        compileOptions.searchPath.push_back(dir);
+  }
+  for (const std::string &dir : vdc::defaultStdlibDirs(argv[0]))
+    compileOptions.searchPath.push_back(dir);
+
+  if (opts.command == "explain")
+    return vdc::explain(opts.files[0], compileOptions, std::cout, std::cerr) ? kExitOk : kExitUsage;
+
+  bool errColor = useColor(opts.color, STDERR_FILENO);
+  std::vector<std::unique_ptr<vdc::Compilation>> compilations;
+  bool errors = false;
+  for (const std::string &file : opts.files) {
+    auto c = std::make_unique<vdc::Compilation>(compileOptions);
+    if (file == "-") {
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      c->compileText("<stdin>", std::move(text));
+    } else {
+      c->compileFile(file);
+    }
+    for (const vdc::Diagnostic &d : c->diagnostics().all())
+      vdc::printDiagnostic(std::cerr, c->sources(), d, errColor);
+    errors = errors || c->diagnostics().hasErrors();
+    compilations.push_back(std::move(c));
+  }
+  if (opts.parseOnly)
+    return errors ? kExitErrors : kExitOk;
+
+  vdc::ReportInput input;
+  input.policy = opts.policy;
+  for (const auto &c : compilations)
+    input.compilations.push_back(c.get());
+  vdc::RunSummary summary = vdc::summarize(input);
+
+  if (opts.command == "diff") {
+    std::ostringstream text;
+    vdc::writeDiff(text, vdc::diffDesigns(*compilations[0], *compilations[1]), opts.format, opts.files[0],
+                   opts.files[1]);
+    if (opts.output.empty())
+      std::cout << text.str();
+    else if (std::string error = vdc::writeFileAtomically(opts.output, text.str()); !error.empty()) {
+      std::cerr << "vdc: error: " << error << "\n";
+      return kExitErrors;
+    }
+    return errors ? kExitErrors : kExitOk;
+  }
+  if (opts.command == "check") {
+    for (const auto &c : compilations)
+      std::cout << vdc::summaryLine(*c, opts.policy) << "\n";
+  } else {
+    input.color = opts.output.empty() && useColor(opts.color, STDOUT_FILENO);
+    std::ostringstream report;
+    writerFor(opts.format)(report, input);
+    if (opts.output.empty()) {
+      std::cout << report.str();
+    } else if (std::string error = vdc::writeFileAtomically(opts.output, report.str()); !error.empty()) {
+      std::cerr << "vdc: error: " << error << "\n";
+      return kExitErrors;
+    }
+  }
+  if (errors)
+    return kExitErrors;
+  return summary.policyViolated ? kExitPolicy : kExitOk;
+}

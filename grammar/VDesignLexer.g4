@@ -1,0 +1,76 @@
+// VDesignLexer.g4 — the tokens of the vdesign language (LANGUAGE.md Section 2).
+lexer grammar VDesignLexer;
+
+// Keywords. Every keyword may also serve as an attribute key (see the parser's attrKey).
+IMPORT      : 'import';
+DESIGN      : 'design';
+RECIPE      : 'recipe';
+TREATMENT   : 'treatment';
+OUTCOME     : 'outcome';
+POPULATION  : 'population';
+COVARIATE   : 'covariate';
+STUDY       : 'study';
+CLAIM       : 'claim';
+DISCHARGE   : 'discharge';
+PROXY       : 'proxy';
+OF          : 'of';
+VIA         : 'via';
+BY          : 'by';
+CITE        : 'cite';
+ASSUMPTION  : 'assumption';
+STRATEGY    : 'strategy';
+PARAM       : 'param';
+REQUIRES    : 'requires';
+SATISFIES   : 'satisfies';
+SEVERITY    : 'severity';
+WHEN        : 'when';
+UNLESS      : 'unless';
+AGGREGATION : 'aggregation';
+FOR         : 'for';
+ON          : 'on';
+IN          : 'in';
+FROM        : 'from';
+OVER        : 'over';
+TRUE        : 'true';
+FALSE       : 'false';
+// Condition operators; they are ordinary names everywhere else.
+AND         : 'and';
+OR          : 'or';
+NOT         : 'not';
+
+LBRACE   : '{';
+RBRACE   : '}';
+LBRACK   : '[';
+RBRACK   : ']';
+LPAREN   : '(';
+RPAREN   : ')';
+COLON    : ':';
+COMMA    : ',';
+SEMI     : ';';
+DOT      : '.';
+EQEQ     : '==';
+NEQ      : '!=';
+LE       : '<=';
+GE       : '>=';
+LT       : '<';
+GT       : '>';
+ASSIGN   : '=';
+MINUS    : '-';
+
+// A number with an optional exponent and an optional scale suffix (K, M, B, T).
+NUMBER   : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? [KMBT]?;
+IDENT    : [A-Za-z_] [A-Za-z0-9_]*;
+STRING   : '"' (ESCAPE | ~["\\\r\n])* '"';
+// A string that reaches the end of its line without a closing quote.
+UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* ('\\')?;
+
+DOC_COMMENT   : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+UNTERMINATED_COMMENT : '/*' ~[*]* ('*' ~[/]? )*? EOF -> channel(HIDDEN);
+WS            : [ \t\r\n\f]+ -> channel(HIDDEN);
+
+// Anything else is reported by the parser as an unexpected character.
+ERROR_CHAR : .;
+
+fragment DIGITS : [0-9]+;
+fragment ESCAPE : '\\' .;

@@ -1,0 +1,117 @@
+// VDesignParser.g4 — the syntax of vdesign files: designs and theory (LANGUAGE.md Sections 3-7, 11).
+parser grammar VDesignParser;
+options { tokenVocab = VDesignLexer; }
+
+file : (importDecl | topDecl | stray)* EOF ;
+
+// Any token that cannot start a top-level declaration; reported once per run by the AST builder.
+stray : ~(IMPORT | DESIGN | ASSUMPTION | STRATEGY | PROXY | AGGREGATION | SEMI | EOF) ;
+
+importDecl : IMPORT (STRING | name) SEMI? ;
+
+topDecl
+  : designDecl
+  | assumptionDecl
+  | strategyDecl
+  | proxyKindDecl
+  | aggregationDecl
+  | SEMI
+  ;
+
+// ---- Design layer (Section 4) ----
+
+designDecl : DESIGN declName STRING? LBRACE designItem* RBRACE ;
+
+designItem
+  : citeDecl
+  | entityDecl
+  | dischargeDecl
+  | SEMI
+  ;
+
+citeDecl : CITE STRING ;
+
+entityDecl
+  : entityKind declName STRING? proxyClause? attrBlock?
+  ;
+
+entityKind : RECIPE | TREATMENT | OUTCOME | POPULATION | COVARIATE | STUDY | CLAIM ;
+
+// `proxy of X via KIND`; a `:` in place of `via` is accepted here and reported precisely.
+proxyClause : PROXY OF qname (VIA | wrongVia=COLON) name ;
+
+dischargeDecl
+  : DISCHARGE qname FOR qname BY name (STRING | checkName=name attrBlock)? (CITE STRING)?
+  ;
+
+attrBlock : LBRACE attribute* RBRACE ;
+
+attribute : attrKey COLON value (COMMA value)* COMMA? SEMI? ;
+
+attrKey : name | keyword ;
+
+value
+  : STRING                                   # stringValue
+  | MINUS? NUMBER                            # numberValue
+  | (TRUE | FALSE)                           # boolValue
+  | qname ON qname IN qname                  # effectValue
+  | qname                                    # nameValue
+  | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
+  ;
+
+// ---- Theory layer (Section 7) ----
+
+assumptionDecl : ASSUMPTION qname STRING? attrBlock ;
+
+strategyDecl : STRATEGY declName STRING? LBRACE strategyItem* RBRACE ;
+
+strategyItem
+  : paramDecl
+  | satisfiesDecl
+  | requiresDecl
+  | attribute
+  | SEMI
+  ;
+
+paramDecl : PARAM name COLON typeExpr (ASSIGN value)? ;
+
+typeExpr
+  : name LT typeExpr GT                      # genericType
+  | name LPAREN name (COMMA name)* COMMA? RPAREN  # enumType
+  | name                                     # simpleType
+  ;
+
+satisfiesDecl : SATISFIES qname (COMMA qname)* ;
+
+requiresDecl : REQUIRES qname SEVERITY name ((WHEN | UNLESS) condition)? ;
+
+proxyKindDecl : PROXY declName FOR entityKind STRING? LBRACE (requiresDecl | SEMI)* RBRACE ;
+
+aggregationDecl : AGGREGATION declName STRING? LBRACE (requiresDecl | SEMI)* RBRACE ;
+
+condition
+  : NOT condition                            # notCondition
+  | condition AND condition                  # andCondition
+  | condition OR condition                   # orCondition
+  | LPAREN condition RPAREN                  # parenCondition
+  | name compareOp value                     # compareCondition
+  | name                                     # truthCondition
+  ;
+
+compareOp : EQEQ | NEQ | LT | LE | GT | GE ;
+
+// ---- Names ----
+
+// A declaration's name; a quoted string here is a common mistake, reported precisely.
+declName : name | STRING ;
+
+qname : name (DOT name)* ;
+
+name : IDENT | AND | OR | NOT ;
+
+keyword
+  : IMPORT | DESIGN | RECIPE | TREATMENT | OUTCOME | POPULATION | COVARIATE
+  | STUDY | CLAIM | DISCHARGE | PROXY | OF | VIA | BY | CITE | ASSUMPTION
+  | STRATEGY | PARAM | REQUIRES | SATISFIES | SEVERITY | WHEN | UNLESS
+  | AGGREGATION | FOR | ON | IN | FROM | OVER | TRUE | FALSE
+  ;

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""json_shape.py — checks a `vdc report --format json` document against the shape of LANGUAGE.md Section 10.
+
+usage: json_shape.py REPORT.json   (or - for standard input)
+Every field the specification lists must be present with the right type and vocabulary,
+obligation ids must be consistent, and the summary must agree with the obligations.
+"""
+import json
+import sys
+
+VALIDITIES = ["statistical", "internal", "external", "construct"]
+LEVELS = {"none", "careful", "key"}
+STATUSES = {"open", "stale", "assumed", "discharged"}
+EVIDENCE = {"experiment", "theory", "literature", "check", "argument", "design"}
+errors = []
+
+
+def need(cond, message):
+    if not cond:
+        errors.append(message)
+
+
+def is_location(value):
+    return (isinstance(value, dict) and isinstance(value.get("file"), str)
+            and isinstance(value.get("line"), int) and value["line"] >= 1
+            and isinstance(value.get("column"), int) and value["column"] >= 1)
+
+
+def check_profile(profile, where):
+    need(isinstance(profile, dict) and set(profile) >= {"inherent", "residual"}, f"{where}: profile needs inherent and residual")
+    for part in ("inherent", "residual"):
+        cells = profile.get(part, {})
+        for v in VALIDITIES:
+            need(cells.get(v) in LEVELS, f"{where}.{part}.{v} is {cells.get(v)!r}")
+    rank = {"none": 0, "careful": 1, "key": 2}
+    for v in VALIDITIES:
+        need(rank.get(profile["residual"].get(v), 0) <= rank.get(profile["inherent"].get(v), 0),
+             f"{where}: residual {v} exceeds inherent")
+
+
+text = sys.stdin.read() if sys.argv[1] == "-" else open(sys.argv[1], encoding="utf-8").read()
+doc = json.loads(text)
+need(doc.get("schema") == "vdesign-report/1", "schema must be vdesign-report/1")
+need(isinstance(doc.get("files"), list) and all(isinstance(f, str) for f in doc["files"]), "files must be a list of strings")
+counts = {"claims": 0, "claims_holding": 0, "open": 0, "open_key": 0, "assumed": 0, "discharged": 0}
+for d in doc.get("designs", []):
+    for key in ("name", "file", "title"):
+        need(isinstance(d.get(key), str), f"design.{key} must be a string")
+    obligations = {o["id"]: o for o in d.get("obligations", [])}
+    for o in d.get("obligations", []):
+        where = f"{d['name']}: obligation {o.get('id')}"
+        need(isinstance(o.get("id"), int), f"{where}: id must be an integer")
+        need(isinstance(o.get("assumption"), str) and "." in o["assumption"], f"{where}: assumption must be qualified")
+        need(o.get("validity") in VALIDITIES and o["assumption"].split(".")[0] == o.get("validity"), f"{where}: validity")
+        need(o.get("severity") in LEVELS, f"{where}: severity")
+        need(o.get("status") in STATUSES, f"{where}: status")
+        need(isinstance(o.get("attached_to"), str) and o["attached_to"], f"{where}: attached_to")
+        need(isinstance(o.get("step"), str) and o["step"], f"{where}: step")
+        need(is_location(o.get("location")), f"{where}: location")
+        need(isinstance(o.get("claims"), list) and o["claims"], f"{where}: claims")
+        ev = o.get("evidence")
+        need(ev is None or (ev.get("kind") in EVIDENCE and isinstance(ev.get("text"), str)), f"{where}: evidence")
+        need((ev is None) == (o.get("status") in ("open",)), f"{where}: evidence present exactly when settled")
+        if o.get("status") == "discharged":
+            counts["discharged"] += 1
+        elif o.get("severity") != "none":
+            if o.get("status") == "assumed":
+                counts["assumed"] += 1
+            if o.get("status") in ("open", "stale"):
+                counts["open"] += 1
+                counts["open_key"] += o.get("severity") == "key"
+    for c in d.get("claims", []):
+        where = f"{d['name']}.{c.get('name')}"
+        counts["claims"] += 1
+        counts["claims_holding"] += bool(c.get("holds"))
+        est = c.get("estimand", {})
+        for key in ("treatment", "outcome", "target"):
+            need(isinstance(est.get(key), str), f"{where}: estimand.{key}")
+        need(est.get("over") in (None, "units"), f"{where}: estimand.over")
+        need(isinstance(c.get("holds"), bool), f"{where}: holds")
+        check_profile(c.get("profile", {}), where)
+        for ch in c.get("chains", []):
+            need(isinstance(ch.get("study"), str), f"{where}: chain.study")
+            for oid in ch.get("obligations", []):
+                need(oid in obligations, f"{where}: chain names unknown obligation {oid}")
+                if oid in obligations:
+                    need(c["name"] in obligations[oid]["claims"], f"{where}: obligation {oid} does not list the claim")
+            check_profile(ch.get("profile", {}), f"{where}.chain({ch.get('study')})")
+for diag in doc.get("diagnostics", []):
+    need(diag.get("severity") in ("error", "warning", "note"), "diagnostic.severity")
+    need(isinstance(diag.get("code"), str) and diag["code"].startswith("VD"), "diagnostic.code")
+    need(isinstance(diag.get("message"), str), "diagnostic.message")
+    need(diag.get("location") is None or is_location(diag["location"]), "diagnostic.location")
+summary = doc.get("summary", {})
+for key, value in counts.items():
+    need(summary.get(key) == value, f"summary.{key} is {summary.get(key)}, obligations say {value}")
+need(isinstance(summary.get("errors"), int) and isinstance(summary.get("warnings"), int), "summary errors/warnings")
+policy = doc.get("policy", {})
+need(policy.get("deny") in ("open-key", "open", "assumed", "none"), "policy.deny")
+need(policy.get("violated") == (counts["claims_holding"] < counts["claims"]), "policy.violated disagrees with the claims")
+for e in errors:
+    print("json_shape:", e)
+print(f"json_shape: {len(doc.get('designs', []))} designs, {counts['claims']} claims checked, {len(errors)} problems")
+sys.exit(1 if errors else 0)
