@@ -73,7 +73,7 @@ strategyItem
   | SEMI
   ;
 
-paramDecl : PARAM name COLON typeExpr (ASSIGN value)? ;
+paramDecl : PARAM paramName COLON typeExpr (ASSIGN value)? ;
 
 typeExpr
   : name LT typeExpr GT                      # genericType
@@ -94,8 +94,8 @@ condition
   | condition AND condition                  # andCondition
   | condition OR condition                   # orCondition
   | LPAREN condition RPAREN                  # parenCondition
-  | name compareOp value                     # compareCondition
-  | name                                     # truthCondition
+  | paramName compareOp value                # compareCondition
+  | paramName                                # truthCondition
   ;
 
 compareOp : EQEQ | NEQ | LT | LE | GT | GE ;
@@ -108,6 +108,9 @@ declName : name | STRING ;
 qname : name (DOT name)* ;
 
 name : IDENT | AND | OR | NOT ;
+
+// A strategy parameter is also a study attribute key, so keywords are allowed (`design`).
+paramName : name | keyword ;
 
 keyword
   : IMPORT | DESIGN | RECIPE | TREATMENT | OUTCOME | POPULATION | COVARIATE

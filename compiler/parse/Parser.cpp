@@ -302,6 +302,11 @@ private:
       return {};
     return {ctx->getText(), range(ctx)};
   }
+  ast::Name paramName(P::VDesignParser::ParamNameContext *ctx) const {
+    if (!ctx)
+      return {};
+    return {ctx->getText(), range(ctx)};
+  }
   ast::Name qname(P::VDesignParser::QnameContext *ctx) const {
     if (!ctx)
       return {};
@@ -622,7 +627,7 @@ private:
     for (auto *item : ctx->strategyItem()) {
       if (auto *p = item->paramDecl()) {
         ast::Param param;
-        param.name = name(p->name());
+        param.name = paramName(p->paramName());
         param.type = type(p->typeExpr());
         if (p->value())
           param.defaultValue = value(p->value());
@@ -704,12 +709,12 @@ private:
       return condition(p->condition());
     } else if (auto *c = dynamic_cast<P::VDesignParser::CompareConditionContext *>(ctx)) {
       out.kind = ast::Condition::Kind::Compare;
-      out.param = name(c->name());
+      out.param = paramName(c->paramName());
       out.op = c->compareOp()->getText();
       out.literal = value(c->value());
     } else if (auto *t = dynamic_cast<P::VDesignParser::TruthConditionContext *>(ctx)) {
       out.kind = ast::Condition::Kind::Truth;
-      out.param = name(t->name());
+      out.param = paramName(t->paramName());
     }
     return out;
   }
