@@ -12,7 +12,7 @@ VDC_BUILD_PACKAGES=(
 # What the tests need on top: the real consumers of each report format, and the
 # tools used by the packaging tests.
 VDC_TEST_PACKAGES=(
-  texlive-latex-base texlive-latex-recommended
+  texlive-latex-base texlive-latex-recommended lmodern
   graphviz chromium
   dpkg-dev file pre-commit git
 )

@@ -30,6 +30,7 @@ struct Entity {
   std::vector<Attribute> attributes;
   SourceRange range;
   std::string doc; ///< The doc comment directly above, without comment markers.
+  bool malformed = false; ///< A syntax error inside it was reported; the checker does not look further.
 };
 
 /// `discharge ASSUMPTION for NAME by EVIDENCE "text" cite "..."`.
@@ -42,6 +43,7 @@ struct Discharge {
   Name checkName;                    ///< Section 11: `by check NAME { ... }`.
   std::vector<Attribute> checkArgs;
   SourceRange range;
+  bool malformed = false; ///< A syntax error inside it was reported; the checker does not look further.
 };
 
 /// A `design NAME "title" { ... }` block.

@@ -126,8 +126,13 @@ bool startsTopLevel(size_t type) {
 /// Rewrites ANTLR's error reports into vdc diagnostics ("expected X, found Y", "missing `}`").
 class ErrorStrategy : public antlr4::DefaultErrorStrategy {
 public:
-  ErrorStrategy(const SourceManager &sources, FileId file, const OffsetMap &offsets, DiagnosticSink &diags)
-      : sources_(sources), file_(file), offsets_(offsets), diags_(diags) {}
+  ErrorStrategy(const SourceManager &sources, FileId file, const OffsetMap &offsets, DiagnosticSink &diags,
+                std::vector<size_t> lexicalErrorTokens)
+      : sources_(sources), file_(file), offsets_(offsets), diags_(diags),
+        lexicalErrorTokens_(std::move(lexicalErrorTokens)) {}
+
+  /// Byte offsets of every syntax and lexical error, so the AST builder can mark what they damaged.
+  std::vector<uint32_t> errorOffsets;
 
   SourceRange rangeOf(const antlr4::Token *token) const {
     if (!token || token->getType() == antlr4::Token::EOF) {
@@ -170,6 +175,9 @@ private:
     }
     SourceRange at = rangeOf(found);
     size_t type = found ? found->getType() : antlr4::Token::EOF;
+    errorOffsets.push_back(at.begin);
+    if (isCascade(parser, found))
+      return;
     if (expected.contains(static_cast<size_t>(VDesignLexer::RBRACE)) && startsTopLevel(type)) {
       if (auto *open = innermostBrace(parser)) {
         SourceRange openRange = rangeOf(open);
@@ -196,6 +204,40 @@ private:
     }
   }
 
+  /// Whether an error at `found` is most likely a consequence of one already reported: it follows a
+  /// syntax error within two tokens, or it is the first syntax error after a lexical error (an
+  /// unclosed string swallows the `{` after it) in the same top-level declaration.
+  bool isCascade(antlr4::Parser *parser, antlr4::Token *found) {
+    if (!found)
+      return false;
+    size_t index = found->getTokenIndex();
+    auto *stream = parser->getTokenStream();
+    bool cascade = false;
+    if (lastSyntaxError_ && index >= *lastSyntaxError_) {
+      size_t between = 0; // tokens the parser saw since the last error (comments and spaces aside)
+      for (size_t i = *lastSyntaxError_ + 1; i <= index && i < stream->size(); ++i)
+        between += stream->get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL;
+      cascade = between <= 2;
+    }
+    for (auto it = lexicalErrorTokens_.begin(); !cascade && it != lexicalErrorTokens_.end(); ++it) {
+      if (*it > index)
+        continue;
+      bool sameDecl = true;
+      for (size_t i = *it + 1; i <= index && i < stream->size(); ++i)
+        if (startsTopLevel(stream->get(i)->getType()) && stream->get(i)->getType() != antlr4::Token::EOF) {
+          sameDecl = false;
+          break;
+        }
+      if (sameDecl) {
+        cascade = true;
+        lexicalErrorTokens_.erase(it);
+        break;
+      }
+    }
+    lastSyntaxError_ = index;
+    return cascade;
+  }
+
   /// The `{` of the innermost block the parser is inside, if any.
   antlr4::Token *innermostBrace(antlr4::Parser *parser) const {
     for (auto *ctx = parser->getContext(); ctx; ctx = dynamic_cast<antlr4::ParserRuleContext *>(ctx->parent)) {
@@ -214,6 +256,8 @@ private:
   FileId file_;
   const OffsetMap &offsets_;
   DiagnosticSink &diags_;
+  std::vector<size_t> lexicalErrorTokens_; ///< Indexes of the tokens at or after each lexical error.
+  std::optional<size_t> lastSyntaxError_;
 };
 
 /// Silences ANTLR's default console output; the error strategy reports everything.
@@ -223,8 +267,9 @@ class QuietListener : public antlr4::BaseErrorListener {};
 class AstBuilder {
 public:
   AstBuilder(const SourceManager &sources, FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens,
-             DiagnosticSink &diags)
-      : sources_(sources), file_(file), offsets_(offsets), tokens_(tokens), diags_(diags) {}
+             DiagnosticSink &diags, std::vector<uint32_t> errorOffsets)
+      : sources_(sources), file_(file), offsets_(offsets), tokens_(tokens), diags_(diags),
+        errorOffsets_(std::move(errorOffsets)) {}
 
   ast::Module build(P::VDesignParser::FileContext *ctx) {
     ast::Module module;
@@ -253,6 +298,14 @@ public:
   }
 
 private:
+  /// Whether a syntax or lexical error was reported inside `r` (or right at its end).
+  bool damaged(SourceRange r) const {
+    for (uint32_t at : errorOffsets_)
+      if (at >= r.begin && at <= r.end)
+        return true;
+    return false;
+  }
+
   SourceRange range(antlr4::ParserRuleContext *ctx) const {
     if (!ctx || !ctx->getStart())
       return {file_, 0, 0};
@@ -489,6 +542,7 @@ private:
     }
     if (auto *attrs = ctx->attrBlock())
       out.attributes = attributes(attrs);
+    out.malformed = damaged(out.range) || out.name.text.empty();
     return out;
   }
 
@@ -517,6 +571,7 @@ private:
       out.text = unescape(strings[0]->getSymbol());
     }
     out.range = range(ctx);
+    out.malformed = damaged(out.range);
     return out;
   }
 
@@ -748,6 +803,7 @@ private:
   const OffsetMap &offsets_;
   antlr4::BufferedTokenStream &tokens_;
   DiagnosticSink &diags_;
+  std::vector<uint32_t> errorOffsets_;
 };
 
 bool opensNesting(size_t type) {
@@ -779,6 +835,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
 
     // Lexical problems are reported here, once each, and repaired so the parser sees a clean stream.
     std::vector<std::unique_ptr<antlr4::Token>> kept;
+    std::vector<size_t> lexicalErrorTokens;
     std::vector<SourceRange> comments;
     unsigned depth = 0;
     unsigned notRun = 0;
@@ -803,10 +860,12 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         if (shown == "\t" || shown == "\r" || shown.empty() || static_cast<unsigned char>(shown[0]) < 0x20)
           shown = fmt::format("\\x{:02X}", static_cast<unsigned>(static_cast<unsigned char>(shown.empty() ? 0 : shown[0])));
         diags.report(DiagKind::UnexpectedCharacter, r, shown);
+        lexicalErrorTokens.push_back(kept.size());
         continue;
       }
       if (type == VDesignLexer::UNTERMINATED_STRING) {
         diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
+        lexicalErrorTokens.push_back(kept.size());
         if (auto *common = dynamic_cast<antlr4::CommonToken *>(token.get()))
           common->setType(VDesignLexer::STRING);
       }
@@ -842,10 +901,10 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     VDesignParser parser(&tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(&quiet);
-    auto strategy = std::make_shared<ErrorStrategy>(sources, file, offsets, diags);
+    auto strategy = std::make_shared<ErrorStrategy>(sources, file, offsets, diags, std::move(lexicalErrorTokens));
     parser.setErrorHandler(strategy);
     auto *tree = parser.file();
-    AstBuilder builder(sources, file, offsets, tokens, diags);
+    AstBuilder builder(sources, file, offsets, tokens, diags, strategy->errorOffsets);
     ast::Module module = builder.build(tree);
     module.comments = std::move(comments);
     return module;

@@ -15,6 +15,10 @@ void DesignChecker::checkClaims() {
   for (const ast::Entity &decl : design_.entities) {
     if (decl.kind != K::Claim)
       continue;
+    if (decl.malformed) {
+      incomplete_ = true;
+      continue;
+    }
     Claim claim;
     claim.name = decl.name.text;
     claim.description = decl.description;

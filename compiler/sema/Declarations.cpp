@@ -13,6 +13,10 @@ bool isNumber(const ast::Value &v) { return v.kind == ast::Value::Kind::Number; 
 
 void DesignChecker::checkEntities() {
   for (const ast::Entity &entity : design_.entities) {
+    if (entity.malformed) {
+      incomplete_ = true; // its syntax error is reported; guessing at the rest would only add noise
+      continue;
+    }
     checkAttributes(entity);
     if (entity.proxy)
       checkProxyClause(entity);

@@ -14,6 +14,10 @@ const std::vector<std::string> kEvidenceKinds = {"experiment", "theory", "litera
 void DesignChecker::applyDischarges() {
   std::map<std::pair<std::string, std::string>, const ast::Discharge *> seen;
   for (const ast::Discharge &dis : design_.discharges) {
+    if (dis.malformed) {
+      incomplete_ = true;
+      continue;
+    }
     const Assumption *assumption = theory_.assumption(dis.assumption.text);
     if (!assumption && !dis.assumption.empty()) {
       std::vector<std::string> names;

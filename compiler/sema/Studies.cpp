@@ -26,8 +26,12 @@ ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
 
 void DesignChecker::checkStudies() {
   for (const ast::Entity &entity : design_.entities)
-    if (entity.kind == ast::EntityKind::Study)
-      studies_[&entity] = checkStudy(entity);
+    if (entity.kind == ast::EntityKind::Study) {
+      if (entity.malformed)
+        incomplete_ = true;
+      else
+        studies_[&entity] = checkStudy(entity);
+    }
 }
 
 StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {

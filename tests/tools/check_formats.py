@@ -78,7 +78,7 @@ def check_sarif(design, out, model):
 
 def check_latex(design, out, model):
     doc = work / (out.stem + "-doc.tex")
-    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
+    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage[utf8]{inputenc}\n"
                    "\\usepackage{xcolor}\n\\begin{document}\n\\input{" + out.name + "}\n\\end{document}\n",
                    encoding="utf-8")
     proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", doc.name],
