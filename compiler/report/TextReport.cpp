@@ -75,13 +75,14 @@ std::string wrapText(const std::string &text, size_t width, size_t indent) {
 void profileTable(std::ostream &out, const Style &style, const ProfilePair &p) {
   out << "    " << pad("", 10);
   for (Validity v : kAllValidities)
-    out << pad(validityName(v), 13);
+    out << (v == kAllValidities.back() ? std::string(validityName(v)) : pad(validityName(v), 13));
   out << "\n";
   auto row = [&](const char *name, const Profile &profile) {
     out << "    " << pad(name, 10);
     for (Validity v : kAllValidities) {
-      std::string cell = style.level(profile[v]);
-      out << cell << std::string(13 - countCodePoints(levelName(profile[v])) - (style.color ? 2 : 0), ' ');
+      out << style.level(profile[v]);
+      if (v != kAllValidities.back())
+        out << std::string(13 - countCodePoints(levelName(profile[v])) - (style.color ? 2 : 0), ' ');
     }
     out << "\n";
   };
@@ -91,8 +92,11 @@ void profileTable(std::ostream &out, const Style &style, const ProfilePair &p) {
 
 void writeDesign(std::ostream &out, const Style &style, const SourceManager &sources, const CheckedDesign &d) {
   out << style.bold("design " + d.name);
-  if (!d.title.empty())
+  // The title follows the name when the line fits 80 columns, else it goes on its own lines below.
+  if (!d.title.empty() && countCodePoints("design " + d.name + " — " + d.title) <= 80)
     out << " — " << d.title;
+  else if (!d.title.empty())
+    out << "\n  " << wrapText(d.title, 78, 2);
   out << "\n" << style.dim("  " + sources.name(d.file)) << "\n";
   for (const std::string &c : d.cites)
     out << "  cites " << c << "\n";
@@ -118,6 +122,10 @@ void writeDesign(std::ostream &out, const Style &style, const SourceManager &sou
     // Obligations of this claim, grouped by validity type; severity-none ones are summarised.
     out << "\n    obligations\n";
     int byDesign = 0;
+    size_t nameWidth = 24; // wide enough for most names; longer ones widen the column for this claim
+    for (const Obligation &o : d.obligations)
+      if (std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
+        nameWidth = std::max(nameWidth, countCodePoints(o.assumption->name) - o.assumption->name.find('.'));
     for (Validity v : kAllValidities) {
       std::vector<const Obligation *> rows;
       for (const Obligation &o : d.obligations) {
@@ -135,7 +143,7 @@ void writeDesign(std::ostream &out, const Style &style, const SourceManager &sou
       out << "      " << style.bold(validityName(v)) << "\n";
       for (const Obligation *o : rows) {
         std::string name = o->assumption->name.substr(o->assumption->name.find('.') + 1);
-        out << "        " << pad("#" + std::to_string(o->id), 4) << pad(name, 24) << pad("", 0)
+        out << "        " << pad("#" + std::to_string(o->id), 4) << pad(name, nameWidth)
             << style.level(o->severity) << std::string(8 - std::string(levelName(o->severity)).size(), ' ')
             << style.status(o->status) << "\n";
         out << "            " << style.dim(wrapText("at `" + o->attachedTo + "`: " + o->step, 66, 12)) << "\n";
@@ -183,7 +191,8 @@ void writeTextReport(std::ostream &out, const ReportInput &input) {
   RunSummary s = summarize(input);
   out << style.bold("summary") << ": " << s.claims << " claim" << (s.claims == 1 ? "" : "s") << ", "
       << s.claimsHolding << " holding; " << s.open << " open (" << s.openKey << " key), " << s.assumed
-      << " assumed, " << s.discharged << " discharged; policy deny " << policyName(input.policy) << ": "
+      << " assumed, " << s.discharged << " discharged\n"
+      << style.bold("policy") << ": deny " << policyName(input.policy) << " — "
       << (s.policyViolated ? style.wrap("1;31", "violated") : style.wrap("1;32", "holds")) << "\n";
 }
 
