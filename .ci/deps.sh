@@ -14,7 +14,7 @@ VDC_BUILD_PACKAGES=(
 VDC_TEST_PACKAGES=(
   texlive-latex-base texlive-latex-recommended lmodern
   graphviz chromium
-  dpkg-dev file pre-commit git
+  dpkg-dev file pre-commit git python3-yaml
 )
 
 vdc_apt_install() {
