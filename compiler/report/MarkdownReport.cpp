@@ -96,11 +96,13 @@ void claimSection(std::ostream &out, const CheckedDesign &d, const Claim &claim)
 void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
   RunSummary s = summarize(input);
   out << "## vdesign report\n\n";
-  out << "**" << s.claimsHolding << " of " << s.claims << " claims hold** under `--deny " << policyName(input.policy)
-      << "`; " << s.open << " open obligations (" << s.openKey << " key threats), " << s.assumed << " assumed, "
-      << s.discharged << " discharged";
+  auto count = [](int n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+  out << "**" << s.claimsHolding << " of " << count(s.claims, "claim", "claims") << (s.claimsHolding == 1 ? " holds" : " hold")
+      << "** under `--deny " << policyName(input.policy) << "`; " << count(s.open, "open obligation", "open obligations")
+      << " (" << count(s.openKey, "key threat", "key threats") << "), " << s.assumed << " assumed, " << s.discharged
+      << " discharged";
   if (s.errors || s.warnings)
-    out << "; " << s.errors << " errors, " << s.warnings << " warnings";
+    out << "; " << count(s.errors, "error", "errors") << ", " << count(s.warnings, "warning", "warnings");
   out << ".\n\n";
   for (const Compilation *c : input.compilations) {
     for (const CheckedDesign &d : c->designs()) {

@@ -250,6 +250,10 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       for (const ast::Entity *hop : hops) {
         const ProxyKind *kind = theory_.proxyKind(hop->proxy->kind.text);
         const ast::Entity *up = scope_.proxyTarget(*hop);
+        if (!kind || !up) {
+          incomplete_ = true; // an unknown proxy kind or target, already reported
+          continue;
+        }
         std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
         chain.steps.push_back(fmt::format("{} `{}` stands in for `{}` via {}", ast::entityKindName(hop->kind),
                                           hop->name.text, up->name.text, kind->name));
@@ -261,6 +265,10 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     hopSteps(recipeHops);
     if (aggregateRecipes) {
       const Aggregation *g = theory_.aggregation("recipes");
+      if (!g) {
+        incomplete_ = true; // reported above as a missing aggregation
+        continue;
+      }
       std::string step = fmt::format("aggregation recipes: {} -> {}", study.population->name.text, target->name.text);
       chain.steps.push_back(fmt::format("average over population `{}` applied to recipe `{}`",
                                         study.population->name.text, target->name.text));
@@ -268,6 +276,10 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     }
     if (aggregateUnits) {
       const Aggregation *g = theory_.aggregation("units");
+      if (!g) {
+        incomplete_ = true;
+        continue;
+      }
       std::string step = fmt::format("aggregation units: {} -> {}", studyName, claim.name);
       chain.steps.push_back("average over within-run units read as the effect itself");
       addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
