@@ -340,6 +340,7 @@ private:
       if (t->getType() != VDesignLexer::DOC_COMMENT)
         break;
       std::string body = text.substr(2);
+      body.erase(0, body.find_first_not_of('/')); // `///` doc comments read the same as `//`
       if (!body.empty() && body[0] == ' ')
         body.erase(0, 1);
       lines.push_back(body);
