@@ -3,6 +3,7 @@
 #include "driver/Compilation.h"
 #include "driver/Explain.h"
 #include "driver/OutputFile.h"
+#include "lsp/Server.h"
 #include "report/CiReports.h"
 #include "report/DesignDiff.h"
 #include "report/DotReport.h"
@@ -40,6 +41,9 @@ commands:
                              how obligations and claims changed
   explain NAME               an assumption (internal.exchangeability), a
                              strategy, a proxy kind or a code (VD2003)
+  lsp [--test]               language server on stdin/stdout (LSP 3.17);
+                             --test (or VDC_LSP_TEST=1): `---`-separated
+                             input and pretty-printed output, for tests
   --version                  print the version
 
 options:
@@ -78,6 +82,7 @@ struct Options {
   vdc::Policy policy = vdc::Policy::OpenKey;
   std::vector<std::string> stdlibPath;
   bool parseOnly = false;
+  bool lspTest = false;
 };
 
 int usage(const std::string &message) {
@@ -121,6 +126,20 @@ int parseArgs(int argc, char **argv, Options &opts) {
         opts.stdlibPath.push_back(argv[++i]);
       else
         return usage("unexpected argument `" + arg + "` for `explain`");
+    }
+    return -1;
+  }
+  if (opts.command == "lsp") {
+    for (int i = 2; i < argc; ++i) {
+      std::string arg = argv[i];
+      if (arg == "--test" || arg == "-lit-test")
+        opts.lspTest = true;
+      else if (arg.rfind("--stdlib-path=", 0) == 0)
+        opts.stdlibPath.push_back(arg.substr(14));
+      else if (arg == "--stdlib-path" && i + 1 < argc)
+        opts.stdlibPath.push_back(argv[++i]);
+      else if (arg != "--stdio") // what most clients pass
+        return usage("unexpected argument `" + arg + "` for `lsp`");
     }
     return -1;
   }
@@ -208,6 +227,10 @@ int main(int argc, char **argv) {
   for (const std::string &dir : vdc::defaultStdlibDirs(argv[0]))
     compileOptions.searchPath.push_back(dir);
 
+  if (opts.command == "lsp") {
+    const char *testEnv = std::getenv("VDC_LSP_TEST");
+    return vdc::lsp::serveStdio(compileOptions, opts.lspTest || (testEnv && *testEnv && std::string(testEnv) != "0"));
+  }
   if (opts.command == "explain")
     return vdc::explain(opts.files[0], compileOptions, std::cout, std::cerr) ? kExitOk : kExitUsage;
 

@@ -1,0 +1,195 @@
+// Hover.cpp — renders hover text from the checked model and the theory, in the spirit of `vdc explain`.
+#include "lsp/Hover.h"
+
+#include "sema/Condition.h"
+
+#include <fmt/format.h>
+
+namespace vdc::lsp {
+
+namespace {
+
+std::string valueText(const ast::Value &v) {
+  switch (v.kind) {
+  case ast::Value::Kind::String:
+    return "\"" + v.text + "\"";
+  case ast::Value::Kind::Bool:
+    return v.boolean ? "true" : "false";
+  case ast::Value::Kind::Name:
+    return v.name.text;
+  case ast::Value::Kind::List: {
+    std::string out = "[";
+    for (size_t i = 0; i < v.items.size(); ++i)
+      out += (i ? ", " : "") + valueText(v.items[i]);
+    return out + "]";
+  }
+  default:
+    return v.text;
+  }
+}
+
+std::string paramLine(const ast::Param &p) {
+  std::string out = "`" + p.name.text + ": " + p.type.spelling();
+  if (p.defaultValue)
+    out += " = " + valueText(*p.defaultValue) + "`";
+  else
+    out += "` (required)";
+  return out;
+}
+
+std::string requirementLines(const std::vector<Requirement> &reqs) {
+  std::string out;
+  for (const Requirement &r : reqs) {
+    if (!r.assumption)
+      continue;
+    out += fmt::format("- requires `{}` severity {}", r.assumption->name, levelName(r.severity));
+    if (r.decl && r.decl->condition)
+      out += std::string(r.decl->negated ? " unless `" : " when `") + conditionText(*r.decl->condition) + "`";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string obligationLine(const Obligation &o) {
+  std::string out = fmt::format("- `{}` — {}, **{}**", o.assumption ? o.assumption->name : "?", levelName(o.severity),
+                                statusName(o.status));
+  if (o.evidence)
+    out += fmt::format(" by {}", o.evidence->kind);
+  if (!o.step.empty())
+    out += fmt::format(" ({})", o.step);
+  return out + "\n";
+}
+
+std::string entityHover(const Compilation &c, const Occurrence &o) {
+  if (!o.design)
+    return "";
+  const ast::Entity *e = findEntity(*o.design, o.name);
+  if (!e)
+    return "";
+  std::string out = fmt::format("```vdesign\n{} {}\n```\n", ast::entityKindName(e->kind), e->name.text);
+  if (!e->description.empty())
+    out += "\n" + e->description + "\n";
+  if (!e->doc.empty())
+    out += "\n" + e->doc + "\n";
+  const CheckedDesign *design = checkedDesign(c, o.design);
+  if (e->proxy)
+    out += fmt::format("\nProxy of `{}` via `{}`\n", e->proxy->target.text, e->proxy->kind.text);
+  std::string proxies;
+  for (const ast::Entity &other : o.design->entities)
+    if (other.proxy && other.proxy->target.text == e->name.text)
+      proxies += fmt::format("{}`{}` (via `{}`)", proxies.empty() ? "" : ", ", other.name.text,
+                             other.proxy->kind.text);
+  if (!proxies.empty())
+    out += "\nProxies for it: " + proxies + "\n";
+  if (e->kind == ast::EntityKind::Study)
+    if (const ast::Attribute *s = ast::findAttribute(e->attributes, "strategy"))
+      out += "\nStrategy: `" + valueText(s->value) + "`\n";
+  if (design) {
+    std::string lines;
+    for (const Obligation &ob : design->obligations)
+      if (ob.attachedTo == e->name.text && ob.severity != Level::None)
+        lines += obligationLine(ob);
+    if (!lines.empty())
+      out += "\nObligations attached here:\n\n" + lines;
+    if (e->kind == ast::EntityKind::Claim)
+      for (const Claim &claim : design->claims)
+        if (claim.name == e->name.text)
+          out += fmt::format("\nThe claim **{}** under the policy.\n", claim.holds ? "holds" : "does not hold");
+  }
+  return out;
+}
+
+std::string assumptionHover(const Compilation &c, const Occurrence &o) {
+  const Assumption *a = c.theory().assumption(o.name);
+  if (!a)
+    return "";
+  std::string out = fmt::format("**{}** `{}`\n\n{} validity · {}\n", a->title.empty() ? a->name : a->title, a->name,
+                                validityName(a->validity), a->testable ? "testable" : "not testable");
+  if (!a->formula.empty())
+    out += "\n`" + a->formula + "`\n";
+  if (!a->source.empty())
+    out += "\n*" + a->source + "*\n";
+  if (!a->explain.empty())
+    out += "\n" + a->explain + "\n";
+  if (!a->hint.empty())
+    out += "\n**How to settle it:** " + a->hint + "\n";
+  if (o.discharge && o.design) {
+    std::string lines;
+    if (const CheckedDesign *design = checkedDesign(c, o.design))
+      for (const Obligation &ob : design->obligations)
+        if (ob.assumption == a && ob.attachedTo == o.discharge->target.text)
+          lines += obligationLine(ob);
+    out += fmt::format("\nObligations of `{}` on `{}`:\n\n", a->name, o.discharge->target.text);
+    out += lines.empty() ? "- none: this discharge is stale\n" : lines;
+  }
+  return out;
+}
+
+std::string strategyHover(const Compilation &c, const Occurrence &o) {
+  const Strategy *s = c.theory().strategy(o.name);
+  if (!s || !s->decl)
+    return "";
+  std::string out = fmt::format("```vdesign\nstrategy {}\n```\n\n{}\n", s->name, s->decl->description);
+  if (!s->decl->doc.empty())
+    out += "\n" + s->decl->doc + "\n";
+  out += "\nParameters:\n\n";
+  if (s->decl->params.empty())
+    out += "- (none)\n";
+  for (const ast::Param &p : s->decl->params)
+    out += "- " + paramLine(p) + "\n";
+  if (s->unitAverage)
+    out += "\nEstimand: an average over within-run units\n";
+  if (!s->satisfies.empty()) {
+    out += "\nSatisfies by design:";
+    for (const Assumption *a : s->satisfies)
+      out += " `" + a->name + "`";
+    out += "\n";
+  }
+  if (!s->requirements.empty())
+    out += "\n" + requirementLines(s->requirements);
+  return out;
+}
+
+} // namespace
+
+std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
+  const Theory &t = c.theory();
+  switch (o.kind) {
+  case SymbolKind::Design:
+    if (!o.design)
+      return "";
+    return fmt::format("```vdesign\ndesign {}\n```\n\n{}\n{}", o.design->name.text, o.design->title,
+                       o.design->doc.empty() ? "" : "\n" + o.design->doc + "\n");
+  case SymbolKind::Entity:
+    return entityHover(c, o);
+  case SymbolKind::Assumption:
+    return assumptionHover(c, o);
+  case SymbolKind::Strategy:
+    return strategyHover(c, o);
+  case SymbolKind::ProxyKind: {
+    const ProxyKind *p = t.proxyKind(o.name);
+    if (!p || !p->decl)
+      return "";
+    return fmt::format("```vdesign\nproxy {} for {}\n```\n\n{}\n\nEach `proxy of X via {}` hop:\n\n{}", p->name,
+                       ast::entityKindName(p->decl->appliesTo), p->decl->description, p->name,
+                       requirementLines(p->requirements));
+  }
+  case SymbolKind::Aggregation: {
+    const Aggregation *g = t.aggregation(o.name);
+    if (!g || !g->decl)
+      return "";
+    return fmt::format("```vdesign\naggregation {}\n```\n\n{}\n\n{}", g->name, g->decl->description,
+                       requirementLines(g->requirements));
+  }
+  case SymbolKind::Param: {
+    const Strategy *s = t.strategy(o.strategy);
+    const ast::Param *p = s ? s->param(o.name) : nullptr;
+    if (!p)
+      return "";
+    return fmt::format("{} — parameter of strategy `{}`\n", paramLine(*p), s->name);
+  }
+  }
+  return "";
+}
+
+} // namespace vdc::lsp

@@ -1,0 +1,102 @@
+// Positions.cpp — UTF-16 position and URI conversion, built on SourceManager's column functions.
+#include "lsp/Positions.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
+#include <cctype>
+
+namespace vdc::lsp {
+
+std::optional<Position> positionFromJson(const llvm::json::Value *value) {
+  const llvm::json::Object *object = value ? value->getAsObject() : nullptr;
+  if (!object)
+    return std::nullopt;
+  auto line = object->getInteger("line");
+  auto character = object->getInteger("character");
+  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX || *character > UINT32_MAX)
+    return std::nullopt;
+  return Position{static_cast<uint32_t>(*line), static_cast<uint32_t>(*character)};
+}
+
+Position toPosition(const SourceManager &sources, FileId file, uint32_t offset) {
+  return {sources.lineColumn(file, offset).line - 1, sources.utf16Column(file, offset)};
+}
+
+uint32_t toOffset(const SourceManager &sources, FileId file, Position position) {
+  return sources.offsetOfUtf16(file, position.line, position.character);
+}
+
+namespace {
+llvm::json::Value toJson(Position p) { return llvm::json::Object{{"line", p.line}, {"character", p.character}}; }
+} // namespace
+
+llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range) {
+  if (!range.valid())
+    return llvm::json::Object{{"start", toJson({0, 0})}, {"end", toJson({0, 0})}};
+  return llvm::json::Object{{"start", toJson(toPosition(sources, range.file, range.begin))},
+                            {"end", toJson(toPosition(sources, range.file, range.end))}};
+}
+
+llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known) {
+  std::string uri = range.valid() && range.file == known.file ? known.uri
+                    : range.valid()                            ? pathToUri(sources.name(range.file))
+                                                               : known.uri;
+  return llvm::json::Object{{"uri", uri}, {"range", toJsonRange(sources, range)}};
+}
+
+namespace {
+int hexValue(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+} // namespace
+
+std::string uriToPath(const std::string &uri) {
+  const std::string scheme = "file://";
+  if (uri.compare(0, scheme.size(), scheme) != 0)
+    return uri;
+  std::string rest = uri.substr(scheme.size());
+  // Skip an authority ("localhost" or empty).
+  size_t slash = rest.find('/');
+  rest = slash == std::string::npos ? "/" : rest.substr(slash);
+  std::string path;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == '%' && i + 2 < rest.size() && hexValue(rest[i + 1]) >= 0 &&
+        hexValue(rest[i + 2]) >= 0) {
+      path.push_back(static_cast<char>(hexValue(rest[i + 1]) * 16 + hexValue(rest[i + 2])));
+      i += 2;
+    } else {
+      path.push_back(rest[i]);
+    }
+  }
+  return path;
+}
+
+std::string pathToUri(const std::string &path) {
+  if (path.find("://") != std::string::npos || path.rfind("untitled:", 0) == 0)
+    return path; // already a URI (a document without a file)
+  llvm::SmallString<256> absolute(path);
+  llvm::sys::fs::make_absolute(absolute);
+  llvm::sys::path::remove_dots(absolute, true);
+  std::string uri = "file://";
+  static const char *hex = "0123456789ABCDEF";
+  for (char ch : absolute.str()) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
+      uri.push_back(ch);
+    else {
+      uri.push_back('%');
+      uri.push_back(hex[c >> 4]);
+      uri.push_back(hex[c & 15]);
+    }
+  }
+  return uri;
+}
+
+} // namespace vdc::lsp

@@ -1,0 +1,48 @@
+// Positions.h — the one place that converts between protocol positions (0-based line, UTF-16 column) and byte
+// offsets of the SourceManager, and between `file://` URIs and paths.
+#pragma once
+
+#include "source/SourceManager.h"
+
+#include <llvm/Support/JSON.h>
+
+#include <optional>
+#include <string>
+
+namespace vdc::lsp {
+
+/// An LSP position: 0-based line and 0-based column in UTF-16 code units.
+struct Position {
+  uint32_t line = 0;
+  uint32_t character = 0;
+};
+
+/// Reads `{"line": L, "character": C}`; nullopt when malformed.
+std::optional<Position> positionFromJson(const llvm::json::Value *value);
+
+/// The protocol position of a byte offset of `file`.
+Position toPosition(const SourceManager &sources, FileId file, uint32_t offset);
+
+/// The byte offset of a protocol position, clamped to the line and the file.
+uint32_t toOffset(const SourceManager &sources, FileId file, Position position);
+
+/// `{"start": ..., "end": ...}` of a source range (an invalid range becomes the start of the file).
+llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range);
+
+/// A file whose URI the client chose (an open document), so it is not derived from the file's name.
+struct KnownUri {
+  FileId file = 0;
+  std::string uri;
+};
+
+/// `{"uri": ..., "range": ...}` of a source range; the file's name is made an absolute `file://` URI unless it is
+/// the file of `known`.
+llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known);
+
+/// The path a `file://` URI names (percent-decoded); other URIs are returned unchanged.
+std::string uriToPath(const std::string &uri);
+
+/// The `file://` URI of a path (made absolute first); percent-encodes what RFC 3986 requires.
+std::string pathToUri(const std::string &path);
+
+} // namespace vdc::lsp

@@ -1,0 +1,266 @@
+// Server.cpp — message dispatch, lifecycle, text synchronisation and the request handlers.
+#include "lsp/Server.h"
+
+#include "lsp/Completion.h"
+#include "lsp/Diagnostics.h"
+#include "lsp/Hover.h"
+#include "lsp/Occurrences.h"
+#include "lsp/Outline.h"
+#include "lsp/Positions.h"
+#include "parse/Parser.h"
+
+#include <exception>
+#include <stdexcept>
+
+namespace vdc::lsp {
+
+namespace {
+
+/// A request that fails with a JSON-RPC error.
+struct RequestError : std::runtime_error {
+  RequestError(ErrorCode code, const std::string &message) : std::runtime_error(message), code(code) {}
+  ErrorCode code;
+};
+
+RequestError invalidParams(const std::string &what) { return RequestError(ErrorCode::InvalidParams, what); }
+
+const llvm::json::Object &requireObject(const llvm::json::Object *params, llvm::StringRef key) {
+  const llvm::json::Object *o = params ? params->getObject(key) : nullptr;
+  if (!o)
+    throw invalidParams(("missing object `" + key + "`").str());
+  return *o;
+}
+
+std::string requireString(const llvm::json::Object &o, llvm::StringRef key) {
+  auto s = o.getString(key);
+  if (!s)
+    throw invalidParams(("missing string `" + key + "`").str());
+  return s->str();
+}
+
+} // namespace
+
+Server::Server(Transport &transport, CompileOptions options) : transport_(transport), options_(std::move(options)) {}
+
+int Server::run() {
+  while (auto raw = transport_.read()) {
+    handle(*raw);
+    if (exitStatus_)
+      return *exitStatus_;
+  }
+  // The input ended without `exit`: the client is gone.
+  return shutdown_ ? 0 : 1;
+}
+
+void Server::handle(const RawMessage &raw) {
+  llvm::json::Value nullId(nullptr);
+  if (!raw.framingError.empty()) {
+    transport_.replyError(nullId, ErrorCode::ParseError, raw.framingError);
+    return;
+  }
+  auto parsed = llvm::json::parse(raw.body);
+  if (!parsed) {
+    transport_.replyError(nullId, ErrorCode::ParseError, "invalid JSON: " + llvm::toString(parsed.takeError()));
+    return;
+  }
+  const llvm::json::Object *message = parsed->getAsObject();
+  if (!message) {
+    transport_.replyError(nullId, ErrorCode::InvalidRequest, "a message must be a JSON object");
+    return;
+  }
+  const llvm::json::Value *id = message->get("id");
+  auto method = message->getString("method");
+  if (!method) {
+    if (!id) // neither request nor notification; a response to us (we send no requests): ignore
+      transport_.replyError(nullId, ErrorCode::InvalidRequest, "a message needs a `method`");
+    return;
+  }
+  const llvm::json::Value *paramsValue = message->get("params");
+  const llvm::json::Object *params = paramsValue ? paramsValue->getAsObject() : nullptr;
+  try {
+    dispatch(method->str(), id, params);
+  } catch (const RequestError &e) {
+    if (id)
+      transport_.replyError(*id, e.code, e.what());
+  } catch (const std::exception &e) {
+    if (id)
+      transport_.replyError(*id, ErrorCode::InternalError, std::string("internal error: ") + e.what());
+  } catch (...) {
+    if (id)
+      transport_.replyError(*id, ErrorCode::InternalError, "internal error");
+  }
+}
+
+void Server::dispatch(const std::string &method, const llvm::json::Value *id, const llvm::json::Object *params) {
+  // Notifications: unknown ones (and $/ ones) are ignored, as the protocol asks.
+  if (!id) {
+    if (method == "exit") {
+      exitStatus_ = shutdown_ ? 0 : 1;
+      return;
+    }
+    if (!initialized_ || shutdown_)
+      return;
+    if (method == "textDocument/didOpen")
+      onDidOpen(params);
+    else if (method == "textDocument/didChange")
+      onDidChange(params);
+    else if (method == "textDocument/didClose")
+      onDidClose(params);
+    return;
+  }
+  if (method == "initialize") {
+    transport_.reply(*id, onInitialize(params));
+    return;
+  }
+  if (!initialized_)
+    throw RequestError(ErrorCode::ServerNotInitialized, "the server has not been initialized");
+  if (shutdown_)
+    throw RequestError(ErrorCode::InvalidRequest, "the server is shutting down");
+  llvm::json::Value result(nullptr);
+  if (method == "shutdown")
+    result = onShutdown();
+  else if (method == "textDocument/hover")
+    result = onHover(params);
+  else if (method == "textDocument/definition")
+    result = onDefinition(params);
+  else if (method == "textDocument/completion")
+    result = onCompletion(params);
+  else if (method == "textDocument/documentSymbol")
+    result = onDocumentSymbol(params);
+  else
+    throw RequestError(ErrorCode::MethodNotFound, "method not found: " + method);
+  transport_.reply(*id, std::move(result));
+}
+
+llvm::json::Value Server::onInitialize(const llvm::json::Object *) {
+  if (initialized_)
+    throw RequestError(ErrorCode::InvalidRequest, "the server is already initialized");
+  initialized_ = true;
+  return llvm::json::Object{
+      {"capabilities",
+       llvm::json::Object{
+           {"positionEncoding", "utf-16"},
+           {"textDocumentSync", llvm::json::Object{{"openClose", true}, {"change", 1}}},
+           {"hoverProvider", true},
+           {"definitionProvider", true},
+           {"documentSymbolProvider", true},
+           {"completionProvider", llvm::json::Object{{"triggerCharacters", llvm::json::Array{":", " ", "."}}}},
+       }},
+      {"serverInfo", llvm::json::Object{{"name", "vdc"}, {"version", VDC_VERSION}}}};
+}
+
+llvm::json::Value Server::onShutdown() {
+  shutdown_ = true;
+  return nullptr;
+}
+
+void Server::onDidOpen(const llvm::json::Object *params) {
+  const llvm::json::Object &item = requireObject(params, "textDocument");
+  Document doc;
+  doc.uri = requireString(item, "uri");
+  doc.path = uriToPath(doc.uri);
+  doc.text = requireString(item, "text");
+  doc.version = item.getInteger("version").getValueOr(0);
+  Document &stored = documents_[doc.uri] = std::move(doc);
+  compile(stored);
+}
+
+void Server::onDidChange(const llvm::json::Object *params) {
+  Document &doc = document(params);
+  const llvm::json::Array *changes = params->getArray("contentChanges");
+  if (!changes)
+    throw invalidParams("missing `contentChanges`");
+  // Full synchronisation: the last change holds the whole text.
+  for (const llvm::json::Value &change : *changes)
+    if (const llvm::json::Object *c = change.getAsObject())
+      if (auto text = c->getString("text"))
+        doc.text = text->str();
+  doc.version = requireObject(params, "textDocument").getInteger("version").getValueOr(doc.version);
+  compile(doc);
+}
+
+void Server::onDidClose(const llvm::json::Object *params) {
+  std::string uri = requireString(requireObject(params, "textDocument"), "uri");
+  if (documents_.erase(uri))
+    transport_.notify("textDocument/publishDiagnostics",
+                      llvm::json::Object{{"uri", uri}, {"diagnostics", llvm::json::Array{}}});
+}
+
+void Server::compile(Document &doc) {
+  if (++compilesSinceClear_ >= kCompilesPerCacheClear) {
+    clearParserCache();
+    compilesSinceClear_ = 0;
+  }
+  doc.compilation = std::make_unique<Compilation>(options_);
+  doc.compilation->compileText(doc.path, doc.text);
+  publishDiagnostics(doc);
+}
+
+void Server::publishDiagnostics(const Document &doc) {
+  transport_.notify("textDocument/publishDiagnostics",
+                    llvm::json::Object{{"uri", doc.uri},
+                                       {"version", doc.version},
+                                       {"diagnostics", toLspDiagnostics(*doc.compilation, doc.uri)}});
+}
+
+Document &Server::document(const llvm::json::Object *params) {
+  std::string uri = requireString(requireObject(params, "textDocument"), "uri");
+  auto it = documents_.find(uri);
+  if (it == documents_.end() || !it->second.compilation)
+    throw RequestError(ErrorCode::InvalidParams, "document not open: " + uri);
+  return it->second;
+}
+
+std::pair<Document *, uint32_t> Server::documentPosition(const llvm::json::Object *params) {
+  Document &doc = document(params);
+  auto position = positionFromJson(params->get("position"));
+  if (!position)
+    throw invalidParams("missing or malformed `position`");
+  const Compilation &c = *doc.compilation;
+  if (c.rootFile() == 0)
+    return {&doc, 0};
+  return {&doc, toOffset(c.sources(), c.rootFile(), *position)};
+}
+
+llvm::json::Value Server::onHover(const llvm::json::Object *params) {
+  auto [doc, offset] = documentPosition(params);
+  const Compilation &c = *doc->compilation;
+  auto occurrence = occurrenceAt(c, offset);
+  if (!occurrence)
+    return nullptr;
+  std::string markdown = hoverMarkdown(c, *occurrence);
+  if (markdown.empty())
+    return nullptr;
+  return llvm::json::Object{{"contents", llvm::json::Object{{"kind", "markdown"}, {"value", markdown}}},
+                            {"range", toJsonRange(c.sources(), occurrence->range)}};
+}
+
+llvm::json::Value Server::onDefinition(const llvm::json::Object *params) {
+  auto [doc, offset] = documentPosition(params);
+  const Compilation &c = *doc->compilation;
+  auto occurrence = occurrenceAt(c, offset);
+  if (!occurrence)
+    return llvm::json::Array{};
+  SourceRange target = definitionOf(c, *occurrence);
+  if (!target.valid())
+    return llvm::json::Array{};
+  return llvm::json::Array{toJsonLocation(c.sources(), target, {c.rootFile(), doc->uri})};
+}
+
+llvm::json::Value Server::onCompletion(const llvm::json::Object *params) {
+  auto [doc, offset] = documentPosition(params);
+  const Compilation &c = *doc->compilation;
+  return llvm::json::Object{{"isIncomplete", false}, {"items", completionItems(c, doc->text, offset)}};
+}
+
+llvm::json::Value Server::onDocumentSymbol(const llvm::json::Object *params) {
+  return documentSymbols(*document(params).compilation);
+}
+
+int serveStdio(CompileOptions options, bool testMode) {
+  Transport transport(stdin, stdout, testMode);
+  Server server(transport, std::move(options));
+  return server.run();
+}
+
+} // namespace vdc::lsp

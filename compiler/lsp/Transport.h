@@ -1,0 +1,62 @@
+// Transport.h — JSON-RPC 2.0 messages over a byte stream: `Content-Length` framing, or `---`-delimited test input.
+#pragma once
+
+#include <llvm/Support/JSON.h>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace vdc::lsp {
+
+/// JSON-RPC error codes used by the server (JSON-RPC 2.0 and LSP 3.17).
+enum class ErrorCode : int {
+  ParseError = -32700,
+  InvalidRequest = -32600,
+  MethodNotFound = -32601,
+  InvalidParams = -32602,
+  InternalError = -32603,
+  ServerNotInitialized = -32002,
+  RequestFailed = -32803,
+};
+
+/// One raw message read from the input: its body, or a framing problem to report.
+struct RawMessage {
+  std::string body;
+  /// Non-empty when the frame itself was broken (the body is then unusable).
+  std::string framingError;
+};
+
+/// Reads messages from an input and writes messages to an output; knows nothing of LSP methods.
+class Transport {
+public:
+  /// In test mode, input is a sequence of JSON bodies separated by lines of `---` (lines starting with `#` are
+  /// comments), and output is pretty-printed JSON with keys sorted, without headers, one message per block.
+  Transport(std::FILE *in, std::FILE *out, bool testMode);
+
+  /// Reads the next message; nullopt at the end of the input.
+  std::optional<RawMessage> read();
+
+  /// Writes a result response to request `id`.
+  void reply(const llvm::json::Value &id, llvm::json::Value result);
+  /// Writes an error response to request `id` (null when the id could not be read).
+  void replyError(const llvm::json::Value &id, ErrorCode code, const std::string &message);
+  /// Writes a notification.
+  void notify(const std::string &method, llvm::json::Value params);
+
+  bool testMode() const { return testMode_; }
+
+  /// Largest body accepted, in bytes; larger frames are skipped and reported.
+  static constexpr size_t kMaxBody = 64u << 20;
+
+private:
+  std::optional<RawMessage> readFramed();
+  std::optional<RawMessage> readDelimited();
+  void write(llvm::json::Object message);
+
+  std::FILE *in_;
+  std::FILE *out_;
+  bool testMode_;
+};
+
+} // namespace vdc::lsp
