@@ -31,6 +31,26 @@ const char *severityWord(Severity s) {
   return "";
 }
 
+constexpr size_t kMaxExcerptWidth = 120; ///< Longer source lines are shown as a window around the caret.
+constexpr size_t kExcerptLead = 40;       ///< Code points shown before the caret in such a window.
+
+/// `count` code points of UTF-8 `text` starting at code point `first`.
+std::string codePointSlice(const std::string &text, size_t first, size_t count) {
+  size_t index = 0, begin = text.size(), end = text.size();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+      continue; // a continuation byte
+    if (index == first)
+      begin = i;
+    if (index == first + count) {
+      end = i;
+      break;
+    }
+    ++index;
+  }
+  return begin >= end ? std::string() : text.substr(begin, end - begin);
+}
+
 /// The source line of a range and a caret line under it.
 void printExcerpt(std::ostream &out, const SourceManager &sources, SourceRange range, bool color) {
   if (!range.valid() || sources.text(range.file).empty())
@@ -50,7 +70,18 @@ void printExcerpt(std::ostream &out, const SourceManager &sources, SourceRange r
     width = end.column - at.column;
   else if (end.line > at.line && lineWidth >= at.column)
     width = static_cast<uint32_t>(lineWidth - at.column + 1);
-  out << "  " << shown << "\n  " << std::string(at.column - 1, ' ');
+  // A very long line (generated files, minified data) is shown as a window around the caret.
+  size_t caretColumn = at.column - 1;
+  if (lineWidth > kMaxExcerptWidth) {
+    size_t first = caretColumn > kExcerptLead ? caretColumn - kExcerptLead : 0;
+    size_t count = std::min(kMaxExcerptWidth - 2, lineWidth - first);
+    std::string window = (first > 0 ? "…" : "") + codePointSlice(shown, first, count) +
+                         (first + count < lineWidth ? "…" : "");
+    shown = std::move(window);
+    caretColumn = caretColumn - first + (first > 0 ? 1 : 0);
+    width = static_cast<uint32_t>(std::min<size_t>(width, count - (caretColumn - (first > 0 ? 1 : 0))));
+  }
+  out << "  " << shown << "\n  " << std::string(caretColumn, ' ');
   if (color)
     out << "\x1b[1;32m";
   out << '^' << std::string(width > 1 ? width - 1 : 0, '~');
