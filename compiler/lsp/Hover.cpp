@@ -28,6 +28,25 @@ std::string valueText(const ast::Value &v) {
   }
 }
 
+/// A doc comment for Markdown: the parser keeps the third slash of `///` comments, so drop a leading `/` per line.
+std::string docText(const std::string &doc) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= doc.size()) {
+    size_t nl = doc.find('\n', pos);
+    std::string line = doc.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    if (!line.empty() && line[0] == '/')
+      line.erase(0, line.find_first_not_of('/'));
+    if (!line.empty() && line[0] == ' ')
+      line.erase(0, 1);
+    out += (out.empty() ? "" : "\n") + line;
+    if (nl == std::string::npos)
+      break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
 std::string paramLine(const ast::Param &p) {
   std::string out = "`" + p.name.text + ": " + p.type.spelling();
   if (p.defaultValue)
@@ -70,7 +89,7 @@ std::string entityHover(const Compilation &c, const Occurrence &o) {
   if (!e->description.empty())
     out += "\n" + e->description + "\n";
   if (!e->doc.empty())
-    out += "\n" + e->doc + "\n";
+    out += "\n" + docText(e->doc) + "\n";
   const CheckedDesign *design = checkedDesign(c, o.design);
   if (e->proxy)
     out += fmt::format("\nProxy of `{}` via `{}`\n", e->proxy->target.text, e->proxy->kind.text);
@@ -131,7 +150,7 @@ std::string strategyHover(const Compilation &c, const Occurrence &o) {
     return "";
   std::string out = fmt::format("```vdesign\nstrategy {}\n```\n\n{}\n", s->name, s->decl->description);
   if (!s->decl->doc.empty())
-    out += "\n" + s->decl->doc + "\n";
+    out += "\n" + docText(s->decl->doc) + "\n";
   out += "\nParameters:\n\n";
   if (s->decl->params.empty())
     out += "- (none)\n";
@@ -159,7 +178,7 @@ std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
     if (!o.design)
       return "";
     return fmt::format("```vdesign\ndesign {}\n```\n\n{}\n{}", o.design->name.text, o.design->title,
-                       o.design->doc.empty() ? "" : "\n" + o.design->doc + "\n");
+                       o.design->doc.empty() ? "" : "\n" + docText(o.design->doc) + "\n");
   case SymbolKind::Entity:
     return entityHover(c, o);
   case SymbolKind::Assumption:
