@@ -513,6 +513,8 @@ private:
   }
 
   static ast::EntityKind entityKind(P::VDesignParser::EntityKindContext *ctx) {
+    if (!ctx)
+      return ast::EntityKind::Recipe; // only after a syntax error, which is reported
     if (ctx->RECIPE())
       return ast::EntityKind::Recipe;
     if (ctx->TREATMENT())
