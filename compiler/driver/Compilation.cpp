@@ -195,8 +195,13 @@ std::vector<std::string> defaultStdlibDirs(const char *argv0) {
     llvm::sys::path::append(installed, "share", "vdesign", "stdlib");
     dirs.push_back(std::string(installed.str()));
   }
-#ifdef VDC_SOURCE_STDLIB_DIR
-  dirs.push_back(VDC_SOURCE_STDLIB_DIR);
+#if defined(VDC_SOURCE_STDLIB_DIR) && defined(VDC_BINARY_DIR)
+  // A vdc that still sits in its build tree reads the source tree's stdlib; an installed or
+  // packaged one reads only its own, so a missing install is never hidden by the build machine.
+  llvm::StringRef binaryDir(VDC_BINARY_DIR);
+  if (!exe.empty() && llvm::StringRef(exe).startswith(binaryDir) &&
+      (exe.size() == binaryDir.size() || llvm::sys::path::is_separator(exe[binaryDir.size()])))
+    dirs.push_back(VDC_SOURCE_STDLIB_DIR);
 #endif
   return dirs;
 }
