@@ -182,8 +182,36 @@ void Compilation::run(const std::string &path, std::string text) {
   for (const auto &m : modules_)
     all.push_back(m.get());
   buildTheory(all, theory_, diags_);
+  CheckEnvironment checks;
+  checks.designPath = path;
+  checks.allowOutsideRoot = options_.allowOutsideRoot;
+  checks.readLock = options_.readLock;
+  bool anyCheck = false;
   for (const ast::Design &design : root_->designs)
-    designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_));
+    for (const ast::Discharge &dis : design.discharges)
+      anyCheck = anyCheck || !dis.checkName.empty();
+  if (anyCheck) {
+    checks.projectRoot = projectRootFor(path);
+    checks.lockPath = path + ".lock";
+    if (options_.readLock && isFile(checks.lockPath)) {
+      std::string lockText, error;
+      size_t offset = 0;
+      if (!readFile(checks.lockPath, lockText, error)) {
+        diags_.report(DiagKind::LockUnreadable, SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
+        checks.lockState = CheckEnvironment::LockState::Unreadable;
+      } else if (!rt::parseLock(lockText, checks.lock, error, offset)) {
+        FileId lockFile = sources_.add(checks.lockPath, lockText);
+        auto at = static_cast<uint32_t>(offset);
+        diags_.report(DiagKind::LockUnreadable, SourceRange{lockFile, at, at}, checks.lockPath, error).help =
+            "run `vdc verify` to write it again";
+        checks.lockState = CheckEnvironment::LockState::Unreadable;
+      } else {
+        checks.lockState = CheckEnvironment::LockState::Loaded;
+      }
+    }
+  }
+  for (const ast::Design &design : root_->designs)
+    designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_, &checks));
   diags_.sort();
 }
 

@@ -23,6 +23,10 @@ struct CompileOptions {
   unsigned maxImportDepth = 32;
   /// Stop after parsing (for measuring the parser alone).
   bool parseOnly = false;
+  /// Let checks read data files outside the project root (`--allow-outside-root`).
+  bool allowOutsideRoot = false;
+  /// Read `NAME.vdesign.lock` to decide whether check discharges are current (off for `vdc verify`).
+  bool readLock = true;
 };
 
 /// Compiles one root file. Never throws; every problem becomes a diagnostic.

@@ -27,7 +27,7 @@ std::string sentence(const Obligation &o) {
   if (o.status == Status::Assumed && o.evidence)
     out += "we argue for it but have not verified it (" + escapeLatex(o.evidence->text) + ")";
   else if (o.status == Status::Stale)
-    out += "its evidence is out of date";
+    out += "its check is stale, not verified on the current data and parameters (run \\texttt{vdc verify})";
   else
     out += "no evidence supports it yet";
   out += ", and it is " + std::string(threatWords(o.severity)) + " to " + validityName(a.validity) + " validity";

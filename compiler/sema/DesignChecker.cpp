@@ -6,8 +6,9 @@
 namespace vdc {
 
 DesignChecker::DesignChecker(const ast::Design &design, FileId file, const Theory &theory, Policy policy,
-                             DiagnosticSink &diags)
-    : design_(design), file_(file), theory_(theory), policy_(policy), diags_(diags), scope_(design, diags) {}
+                             DiagnosticSink &diags, const CheckEnvironment *checks)
+    : design_(design), file_(file), theory_(theory), policy_(policy), diags_(diags), checks_(checks),
+      scope_(design, diags) {}
 
 CheckedDesign DesignChecker::run() {
   out_.name = design_.name.text;
@@ -65,8 +66,8 @@ void DesignChecker::computeProfiles() {
 }
 
 CheckedDesign checkDesign(const ast::Design &design, FileId file, const Theory &theory, Policy policy,
-                          DiagnosticSink &diags) {
-  return DesignChecker(design, file, theory, policy, diags).run();
+                          DiagnosticSink &diags, const CheckEnvironment *checks) {
+  return DesignChecker(design, file, theory, policy, diags, checks).run();
 }
 
 } // namespace vdc

@@ -12,7 +12,8 @@ namespace vdc {
 /// Checks one design in the order of LANGUAGE.md Section 5; each phase lives in its own file.
 class DesignChecker {
 public:
-  DesignChecker(const ast::Design &design, FileId file, const Theory &theory, Policy policy, DiagnosticSink &diags);
+  DesignChecker(const ast::Design &design, FileId file, const Theory &theory, Policy policy, DiagnosticSink &diags,
+                const CheckEnvironment *checks);
 
   CheckedDesign run();
 
@@ -42,6 +43,12 @@ private:
   // Discharges.cpp: matching discharges to obligations.
   void applyDischarges();
 
+  // CheckDischarges.cpp: `by check NAME { ... }` — parameters, data paths, and the lock.
+  /// Checks the named check, its parameters and data; null after reporting a problem.
+  std::optional<CheckRun> resolveCheck(const ast::Discharge &dis, const Assumption &assumption);
+  /// The status the lock gives a resolved check, with its evidence; reports stale and failed checks.
+  Status lockStatus(const ast::Discharge &dis, const CheckRun &run, Evidence &evidence);
+
   // Profiles: computed last, from statuses.
   void computeProfiles();
 
@@ -50,6 +57,7 @@ private:
   const Theory &theory_;
   Policy policy_;
   DiagnosticSink &diags_;
+  const CheckEnvironment *checks_;
   DesignScope scope_;
   CheckedDesign out_;
   std::map<const ast::Entity *, StudyFacts> studies_;

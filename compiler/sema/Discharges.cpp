@@ -68,7 +68,18 @@ void DesignChecker::applyDischarges() {
       auto &d = diags_.report(DiagKind::CheckUntestable, dis.evidence.range, assumption->name, why);
       d.notes.push_back({assumption->decl->name.range, "declared `testable: false` here"});
       d.help = "use `experiment`, `literature`, `theory` or `argument` evidence instead";
+      if (!dis.checkName.empty() && assumption->validity == Validity::External)
+        d.notes.push_back({dis.checkName.range, "no executable check discharges an external-validity assumption: "
+                                                "extrapolation to the target cannot be established from proxy data "
+                                                "alone (LANGUAGE.md Section 11)"});
       continue;
+    }
+    std::optional<CheckRun> checkRun;
+    bool namedCheck = dis.evidence.text == "check" && !dis.checkName.empty();
+    if (namedCheck) {
+      checkRun = resolveCheck(dis, *assumption);
+      if (!checkRun)
+        continue;
     }
     auto key = std::make_pair(assumption->name, target->name.text);
     auto [prev, fresh] = seen.emplace(key, &dis);
@@ -115,9 +126,17 @@ void DesignChecker::applyDischarges() {
       continue;
     }
     Status status = dis.evidence.text == "argument" ? Status::Assumed : Status::Discharged;
+    Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+    if (checkRun) {
+      status = lockStatus(dis, *checkRun, evidence);
+      out_.checkRuns.push_back(*checkRun);
+    }
     for (Obligation *o : matches) {
       o->status = status;
-      o->evidence = Evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+      if (status == Status::Open)
+        o->evidence.reset();
+      else
+        o->evidence = evidence;
     }
   }
 }

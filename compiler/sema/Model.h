@@ -162,8 +162,18 @@ struct StudySummary {
   bool targetIsPopulation = false;
 };
 
+/// A resolved `discharge ... by check NAME { ... }` (LANGUAGE.md Section 11), as `vdc verify` runs it.
+struct CheckRun {
+  std::string design, assumption, target, check;
+  std::string params;   ///< Canonical JSON of every parameter, defaults filled.
+  std::string dataPath; ///< The `data:` path as written.
+  std::string dataFile; ///< The file to read (resolved against the design's directory).
+  SourceRange range;    ///< The discharge.
+};
+
 /// A design after checking.
 struct CheckedDesign {
+  std::vector<CheckRun> checkRuns;
   std::vector<Declaration> declarations;
   std::vector<StudySummary> studies;
   std::string name, title;

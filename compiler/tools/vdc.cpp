@@ -1,8 +1,9 @@
-// vdc.cpp — the command line: `vdc check`, `vdc report`, and their options (LANGUAGE.md Section 9).
+// vdc.cpp — the command line: `vdc check`, `vdc report`, `vdc verify`, and their options (LANGUAGE.md Section 9).
 #include "diagnostics/DiagnosticPrinter.h"
 #include "driver/Compilation.h"
 #include "driver/Explain.h"
 #include "driver/OutputFile.h"
+#include "driver/Verify.h"
 #include "lsp/Server.h"
 #include "report/CiReports.h"
 #include "report/DesignDiff.h"
@@ -37,6 +38,8 @@ commands:
                              FORMAT: text (default), json, markdown, latex,
                              html, sarif, github, junit, dot
                              the report of every design in the files
+  verify FILE...             run the executable checks of the designs on their
+                             data and write FILE.lock (exit 1 if a check fails)
   diff OLD NEW [--format text|markdown|json]
                              how obligations and claims changed
   explain NAME               an assumption (internal.exchangeability), a
@@ -53,6 +56,8 @@ options:
   --stdlib-path DIR          search DIR for imported modules (repeatable);
                              VDESIGN_PATH is searched too
   --stop-after=parse         only parse (for measuring the parser)
+  --allow-outside-root       let checks read data outside the project root (the
+                             nearest directory holding .git, else the working one)
 
 exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
 )";
@@ -83,6 +88,7 @@ struct Options {
   std::vector<std::string> stdlibPath;
   bool parseOnly = false;
   bool lspTest = false;
+  bool allowOutsideRoot = false;
 };
 
 int usage(const std::string &message) {
@@ -143,7 +149,7 @@ int parseArgs(int argc, char **argv, Options &opts) {
     }
     return -1;
   }
-  if (opts.command != "check" && opts.command != "report" && opts.command != "diff")
+  if (opts.command != "check" && opts.command != "report" && opts.command != "diff" && opts.command != "verify")
     return usage("unknown command `" + opts.command + "`");
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
@@ -183,6 +189,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       if (!v)
         return usage("--stdlib-path needs a directory");
       opts.stdlibPath.push_back(v);
+    } else if (arg == "--allow-outside-root") {
+      opts.allowOutsideRoot = true;
     } else if (arg == "--stop-after=parse") {
       opts.parseOnly = true;
     } else if (arg == "--") {
@@ -200,6 +208,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
     return usage("`diff` takes two files: OLD NEW");
   if (opts.command == "diff" && opts.format != "text" && opts.format != "markdown" && opts.format != "json")
     return usage("`diff` writes text, markdown or json");
+  if (opts.command == "verify" && (opts.output.size() || opts.format != "text" || opts.parseOnly))
+    return usage("`verify` writes FILE.lock beside each design and takes no --format, -o or --stop-after");
   if (opts.command == "check" && (opts.output.size() || opts.format != "text"))
     return usage("`check` writes no report; use `vdc report --format ... -o FILE`");
   return -1;
@@ -216,6 +226,7 @@ int main(int argc, char **argv) {
   vdc::CompileOptions compileOptions;
   compileOptions.policy = opts.policy;
   compileOptions.parseOnly = opts.parseOnly;
+  compileOptions.allowOutsideRoot = opts.allowOutsideRoot;
   compileOptions.searchPath = opts.stdlibPath;
   if (const char *env = std::getenv("VDESIGN_PATH")) {
     std::stringstream dirs(env);
@@ -235,6 +246,8 @@ int main(int argc, char **argv) {
     return vdc::explain(opts.files[0], compileOptions, std::cout, std::cerr) ? kExitOk : kExitUsage;
 
   bool errColor = useColor(opts.color, STDERR_FILENO);
+  if (opts.command == "verify")
+    return vdc::verifyFiles(opts.files, compileOptions, std::cout, std::cerr, errColor);
   std::vector<std::unique_ptr<vdc::Compilation>> compilations;
   bool errors = false;
   for (const std::string &file : opts.files) {

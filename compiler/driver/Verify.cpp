@@ -1,0 +1,150 @@
+// Verify.cpp — `vdc verify`: the only command that reads data files and runs checks (LANGUAGE.md Section 11).
+#include "driver/Verify.h"
+
+#include "diagnostics/DiagnosticPrinter.h"
+#include "driver/OutputFile.h"
+#include "runtime/Checks.h"
+#include "runtime/Csv.h"
+#include "runtime/Lock.h"
+
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+
+#ifndef VDC_VERSION
+#define VDC_VERSION "0.0.0"
+#endif
+
+namespace vdc {
+
+namespace {
+
+/// The byte offset where 1-based `line` starts in `text`.
+uint32_t lineOffset(const std::string &text, size_t line) {
+  size_t offset = 0;
+  for (size_t l = 1; l < line && offset < text.size(); ++l) {
+    size_t nl = text.find('\n', offset);
+    if (nl == std::string::npos)
+      break;
+    offset = nl + 1;
+  }
+  return static_cast<uint32_t>(offset);
+}
+
+/// The data path as shown in messages: relative to the working directory like the design's own path.
+std::string displayPath(const std::string &designPath, const std::string &dataPath) {
+  if (llvm::sys::path::is_absolute(dataPath))
+    return dataPath;
+  llvm::SmallString<256> full(designPath);
+  llvm::sys::path::remove_filename(full);
+  llvm::sys::path::append(full, dataPath);
+  llvm::sys::path::remove_dots(full, /*remove_dot_dot=*/false);
+  return std::string(full.str());
+}
+
+} // namespace
+
+int verifyFiles(const std::vector<std::string> &files, CompileOptions options, std::ostream &out, std::ostream &err,
+                bool color) {
+  options.readLock = false;
+  int status = 0;
+  for (const std::string &file : files) {
+    if (file == "-") {
+      err << "vdc: error: `verify` needs a file, not standard input: the lock is written beside it\n";
+      status = 2;
+      continue;
+    }
+    Compilation c(options);
+    c.compileFile(file);
+    for (const Diagnostic &d : c.diagnostics().all())
+      printDiagnostic(err, c.sources(), d, color);
+    if (c.diagnostics().hasErrors()) {
+      err << "vdc: " << file << ": not verified: the design has errors\n";
+      status = 2;
+      continue;
+    }
+    SourceManager dataSources;
+    DiagnosticSink problems;
+    rt::Lock lock;
+    int failed = 0, broken = 0, total = 0;
+    for (const CheckedDesign &design : c.designs()) {
+      for (const CheckRun &run : design.checkRuns) {
+        ++total;
+        std::string shown = displayPath(file, run.dataPath);
+        std::string label = fmt::format("`{}` check of `{}` for `{}` ({})", run.check, run.assumption, run.target,
+                                        run.dataPath);
+        auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+        if (!buffer) {
+          err << "vdc: error: cannot read `" << shown << "`: " << buffer.getError().message() << "\n";
+          ++broken;
+          continue;
+        }
+        std::string bytes((*buffer)->getBuffer());
+        auto params = llvm::json::parse(run.params);
+        const rt::CheckSpec *spec = rt::findCheck(run.check);
+        rt::CsvTable table;
+        rt::DataError error;
+        rt::CheckResult result;
+        bool ran = params && params->getAsObject() && spec && rt::parseCsv(shown, bytes, table, error) &&
+                   rt::runCheck(*spec, *params->getAsObject(), table, result, error);
+        if (!params)
+          llvm::consumeError(params.takeError());
+        if (!ran) {
+          FileId id = dataSources.add(shown, bytes);
+          uint32_t at = error.line ? lineOffset(bytes, error.line) : 0;
+          auto &d = problems.report(DiagKind::CheckDataError, SourceRange{id, at, at}, error.message, run.check,
+                                    run.assumption, run.target);
+          (void)d;
+          out.flush();
+          printDiagnostic(err, dataSources, problems.all().back(), color);
+          out << "ERROR " << label << ": the data cannot answer the check\n";
+          ++broken;
+          continue;
+        }
+        out << (result.passed ? "PASS  " : "FAIL  ") << label << ": " << result.summary << "\n";
+        for (const std::string &line : result.details)
+          out << "        " << line << "\n";
+        if (!result.passed) {
+          ++failed;
+          out.flush(); // keep what the check found before the error that sums it up
+          DiagnosticSink failure;
+          failure.report(DiagKind::CheckFailed, run.range, run.check, run.assumption, run.target, result.summary);
+          printDiagnostic(err, c.sources(), failure.all().back(), color);
+        }
+        rt::LockEntry entry;
+        entry.design = run.design;
+        entry.assumption = run.assumption;
+        entry.target = run.target;
+        entry.check = run.check;
+        entry.params = *params->getAsObject();
+        entry.data[run.dataPath] = rt::sha256Hex(bytes);
+        entry.passed = result.passed;
+        entry.summary = result.summary;
+        entry.figures = std::move(result.figures);
+        lock.entries.push_back(std::move(entry));
+      }
+    }
+    if (total == 0) {
+      out << file << ": no `by check NAME { ... }` discharges; nothing to verify\n";
+      continue;
+    }
+    if (broken) {
+      err << "vdc: " << file << ": " << broken << " of " << total
+          << " checks could not run; the lock was not written\n";
+      status = 2;
+      continue;
+    }
+    std::string lockPath = file + ".lock";
+    if (std::string error = writeFileAtomically(lockPath, rt::serializeLock(lock, VDC_VERSION)); !error.empty()) {
+      err << "vdc: error: " << error << "\n";
+      status = 2;
+      continue;
+    }
+    out << file << ": " << total << " checks, " << total - failed << " passed, " << failed << " failed; wrote "
+        << lockPath << "\n";
+    if (failed && status == 0)
+      status = 1;
+  }
+  return status;
+}
+
+} // namespace vdc

@@ -1,0 +1,287 @@
+// CheckDischarges.cpp — `discharge A for X by check NAME { ... }` (LANGUAGE.md Section 11): which assumptions a check
+// may discharge, its parameters, its data path (which must exist and lie inside the project root), and the lock that
+// says whether it was verified on exactly this data with exactly these parameters.
+#include "sema/DesignCheckerImpl.h"
+#include "sema/Suggest.h"
+
+#include "runtime/Checks.h"
+
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+
+namespace vdc {
+
+namespace {
+
+std::string absolute(const std::string &path) {
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
+  return std::string(abs.str());
+}
+
+bool isInside(const std::string &path, const std::string &root) {
+  if (root.empty())
+    return true;
+  if (path == root)
+    return false; // the root itself is a directory, not a data file
+  std::string prefix = root.back() == '/' ? root : root + "/";
+  return path.rfind(prefix, 0) == 0;
+}
+
+/// The written value as JSON of the parameter's kind, or nullopt when it does not fit.
+std::optional<llvm::json::Value> toJson(rt::ParamKind kind, const ast::Value &v) {
+  switch (kind) {
+  case rt::ParamKind::String:
+    if (v.kind == ast::Value::Kind::String)
+      return llvm::json::Value(v.text);
+    return std::nullopt;
+  case rt::ParamKind::StringList: {
+    if (v.kind == ast::Value::Kind::String)
+      return llvm::json::Value(llvm::json::Array{v.text});
+    if (v.kind != ast::Value::Kind::List)
+      return std::nullopt;
+    llvm::json::Array items;
+    for (const ast::Value &item : v.items) {
+      if (item.kind != ast::Value::Kind::String)
+        return std::nullopt;
+      items.push_back(item.text);
+    }
+    return llvm::json::Value(std::move(items));
+  }
+  case rt::ParamKind::Int:
+    if (v.kind == ast::Value::Kind::Number && v.isInteger && v.number >= -9e15 && v.number <= 9e15)
+      return llvm::json::Value(static_cast<int64_t>(v.number));
+    return std::nullopt;
+  case rt::ParamKind::Number:
+    if (v.kind == ast::Value::Kind::Number)
+      return llvm::json::Value(v.number);
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// The parameters that differ between the lock and the design, in words.
+std::string paramChanges(const llvm::json::Object &before, const llvm::json::Object &now) {
+  std::string out;
+  auto add = [&](const std::string &text) { out += (out.empty() ? "" : ", ") + text; };
+  for (const auto &[key, value] : now) {
+    const llvm::json::Value *old = before.get(key);
+    if (!old)
+      add(fmt::format("`{}` is new ({})", key.str(), rt::canonicalJson(value)));
+    else if (rt::canonicalJson(*old) != rt::canonicalJson(value))
+      add(fmt::format("`{}` was {}, now {}", key.str(), rt::canonicalJson(*old), rt::canonicalJson(value)));
+  }
+  for (const auto &[key, value] : before)
+    if (!now.get(key))
+      add(fmt::format("`{}` was removed", key.str()));
+  return out;
+}
+
+} // namespace
+
+std::string projectRootFor(const std::string &designPath) {
+  llvm::SmallString<256> dir(absolute(designPath));
+  llvm::sys::path::remove_filename(dir);
+  while (!dir.empty()) {
+    llvm::SmallString<256> git(dir);
+    llvm::sys::path::append(git, ".git");
+    if (llvm::sys::fs::exists(git)) {
+      llvm::SmallString<256> real;
+      if (!llvm::sys::fs::real_path(dir, real))
+        return std::string(real.str());
+      return std::string(dir.str());
+    }
+    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
+    if (parent == dir)
+      break;
+    dir = parent;
+  }
+  llvm::SmallString<256> cwd, real;
+  llvm::sys::fs::current_path(cwd);
+  if (!llvm::sys::fs::real_path(cwd, real))
+    return std::string(real.str());
+  return std::string(cwd.str());
+}
+
+std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, const Assumption &assumption) {
+  const rt::CheckSpec *spec = rt::findCheck(dis.checkName.text);
+  if (!spec) {
+    std::vector<std::string> names;
+    for (const rt::CheckSpec &s : rt::checkCatalog())
+      names.push_back(s.name);
+    auto &d = diags_.report(DiagKind::UnknownCheck, dis.checkName.range, dis.checkName.text);
+    std::string guess = closestName(dis.checkName.text, names);
+    if (!guess.empty()) {
+      d.help = fmt::format("did you mean `{}`?", guess);
+      d.replacement = guess;
+    }
+    return std::nullopt;
+  }
+  if (!spec->canDischarge(assumption.name)) {
+    std::string can;
+    for (const std::string &a : spec->discharges)
+      can += (can.empty() ? "" : " and ") + fmt::format("`{}`", a);
+    std::string why = fmt::format("it tests whether {}, which settles only {}", spec->description, can);
+    auto &d = diags_.report(DiagKind::CheckCannotDischarge, dis.checkName.range, spec->name, assumption.name, why);
+    std::string fits;
+    for (const rt::CheckSpec &s : rt::checkCatalog())
+      if (s.canDischarge(assumption.name))
+        fits += (fits.empty() ? "" : " or ") + fmt::format("`{}`", s.name);
+    d.help = fits.empty() ? fmt::format("no check discharges `{}`; use other evidence", assumption.name)
+                          : fmt::format("`{}` is discharged by the check {}", assumption.name, fits);
+    return std::nullopt;
+  }
+  bool ok = true;
+  llvm::json::Object params;
+  SourceRange dataRange = dis.checkName.range;
+  for (const ast::Attribute &arg : dis.checkArgs) {
+    const rt::CheckParam *p = spec->param(arg.key.text);
+    if (!p) {
+      std::vector<std::string> names;
+      for (const rt::CheckParam &q : spec->params)
+        names.push_back(q.name);
+      auto &d = diags_.report(DiagKind::UnknownCheckParameter, arg.key.range, spec->name, arg.key.text);
+      std::string list;
+      for (const auto &n : names)
+        list += (list.empty() ? "" : ", ") + n;
+      std::string guess = closestName(arg.key.text, names);
+      d.help = guess.empty() ? fmt::format("its parameters are: {}", list)
+                             : fmt::format("did you mean `{}`? its parameters are: {}", guess, list);
+      if (!guess.empty())
+        d.replacement = guess;
+      ok = false;
+      continue;
+    }
+    std::optional<llvm::json::Value> value = toJson(p->kind, arg.value);
+    if (!value) {
+      diags_.report(DiagKind::ParameterType, arg.value.range, p->name, rt::describeParamKind(p->kind),
+                    arg.value.describe());
+      ok = false;
+      continue;
+    }
+    if (p->kind == rt::ParamKind::Int || p->kind == rt::ParamKind::Number) {
+      std::string why = rt::checkRange(*p, arg.value.number);
+      if (!why.empty()) {
+        diags_.report(DiagKind::CheckParameterRange, arg.value.range, p->name, spec->name, why, arg.value.text);
+        ok = false;
+        continue;
+      }
+    }
+    if (p->name == "data")
+      dataRange = arg.value.range;
+    params[p->name] = std::move(*value);
+  }
+  for (const rt::CheckParam &p : spec->params) {
+    if (params.get(p.name) || ast::findAttribute(dis.checkArgs, p.name))
+      continue;
+    if (p.required) {
+      diags_.report(DiagKind::MissingCheckParameter, dis.checkName.range, spec->name, p.name).help =
+          fmt::format("add `{}: ...` inside the braces", p.name);
+      ok = false;
+    } else {
+      params[p.name] = p.defaultValue;
+    }
+  }
+  if (!ok)
+    return std::nullopt;
+
+  CheckRun run;
+  run.design = design_.name.text;
+  run.assumption = assumption.name;
+  run.target = dis.target.text;
+  run.check = spec->name;
+  run.dataPath = params.getString("data")->str();
+  run.params = rt::canonicalJson(llvm::json::Value(std::move(params)));
+  run.range = dis.range;
+
+  std::string designPath = checks_ ? checks_->designPath : "";
+  std::string root = checks_ ? checks_->projectRoot : "";
+  bool allowOutside = checks_ && checks_->allowOutsideRoot;
+  llvm::SmallString<256> full;
+  if (llvm::sys::path::is_absolute(run.dataPath)) {
+    full = run.dataPath;
+  } else {
+    full = designPath;
+    llvm::sys::path::remove_filename(full);
+    llvm::sys::path::append(full, run.dataPath);
+  }
+  std::string lexical = absolute(std::string(full.str()));
+  auto outside = [&](const std::string &where) {
+    auto &d = diags_.report(DiagKind::DataOutsideRoot, dataRange, run.dataPath, root);
+    d.help = "a design may read only data inside its project (the nearest directory holding `.git`, else the "
+             "working directory); pass --allow-outside-root to allow it";
+    if (where != lexical)
+      d.notes.push_back({dataRange, fmt::format("it resolves, through a symbolic link, to `{}`", where)});
+  };
+  if (!allowOutside && !isInside(lexical, root)) {
+    outside(lexical);
+    return std::nullopt;
+  }
+  llvm::SmallString<256> real;
+  if (llvm::sys::fs::real_path(full, real) || !llvm::sys::fs::is_regular_file(real)) {
+    diags_.report(DiagKind::DataFileMissing, dataRange, run.dataPath, lexical).help =
+        "a data path is relative to the directory of the design file";
+    return std::nullopt;
+  }
+  if (!allowOutside && !isInside(std::string(real.str()), root)) {
+    outside(std::string(real.str()));
+    return std::nullopt;
+  }
+  run.dataFile = std::string(real.str());
+  return run;
+}
+
+Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run, Evidence &evidence) {
+  evidence.text = fmt::format("`{}` on {}", run.check, run.dataPath);
+  std::string reason;
+  const rt::LockEntry *entry = nullptr;
+  if (!checks_ || !checks_->readLock) {
+    evidence.text += " (not verified)";
+    return Status::Stale;
+  }
+  std::string lockName = llvm::sys::path::filename(checks_->lockPath).str();
+  if (checks_->lockState == CheckEnvironment::LockState::Missing)
+    reason = fmt::format("never verified (there is no lock file `{}`)", lockName);
+  else if (checks_->lockState == CheckEnvironment::LockState::Unreadable)
+    reason = fmt::format("the lock file `{}` cannot be read", lockName);
+  else if (!(entry = checks_->lock.find(run.design, run.assumption, run.target)))
+    reason = fmt::format("never verified (`{}` has no result for it)", lockName);
+  else if (entry->check != run.check)
+    reason = fmt::format("the check changed (the lock holds a `{}` result)", entry->check);
+  else {
+    auto now = llvm::json::parse(run.params);
+    std::string changes = now && now->getAsObject() ? paramChanges(entry->params, *now->getAsObject()) : "";
+    if (!changes.empty()) {
+      reason = "parameters changed since it was verified: " + changes;
+    } else {
+      auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+      auto recorded = entry->data.find(run.dataPath);
+      if (!buffer)
+        reason = fmt::format("data file `{}` cannot be read: {}", run.dataPath, buffer.getError().message());
+      else if (recorded == entry->data.end())
+        reason = fmt::format("data file `{}` was not the one verified", run.dataPath);
+      else if (recorded->second != rt::sha256Hex(std::string((*buffer)->getBuffer())))
+        reason = fmt::format("data file `{}` was edited since it was verified (its SHA-256 differs from the lock)",
+                             run.dataPath);
+    }
+  }
+  if (!reason.empty()) {
+    evidence.text += " (stale: " + reason + ")";
+    auto &d = diags_.report(DiagKind::StaleCheck, dis.checkName.range, run.check, run.assumption, run.target, reason,
+                            checks_->designPath);
+    d.help = "a check discharge counts only when the lock holds a passing result for the same parameters and data";
+    return Status::Stale;
+  }
+  if (!entry->passed) {
+    auto &d = diags_.report(DiagKind::CheckFailed, dis.checkName.range, run.check, run.assumption, run.target,
+                            entry->summary);
+    d.help = "fix the design or the data, then run `vdc verify` again; the lock holds the computed figures";
+    return Status::Open;
+  }
+  evidence.text = fmt::format("`{}` on {}: {}", run.check, run.dataPath, entry->summary);
+  return Status::Discharged;
+}
+
+} // namespace vdc

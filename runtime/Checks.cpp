@@ -1,0 +1,455 @@
+// Checks.cpp — positivity, replicates, effect_interval (Welch, Boost.Math) and power_law_fit (least squares in
+// log-log space, Boost.Math) as LANGUAGE.md Section 11 defines them.
+#include "runtime/Checks.h"
+
+#include <boost/math/distributions/students_t.hpp>
+#include <boost/math/statistics/linear_regression.hpp>
+#include <boost/math/statistics/univariate_statistics.hpp>
+#include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/Support/SHA256.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace vdc::rt {
+
+namespace {
+
+CheckParam param(std::string name, ParamKind kind) {
+  CheckParam p;
+  p.name = std::move(name);
+  p.kind = kind;
+  return p;
+}
+
+CheckParam optional(std::string name, ParamKind kind, llvm::json::Value def) {
+  CheckParam p = param(std::move(name), kind);
+  p.required = false;
+  p.defaultValue = std::move(def);
+  return p;
+}
+
+CheckParam atLeast(CheckParam p, double min) {
+  p.min = min;
+  return p;
+}
+
+std::vector<CheckSpec> makeCatalog() {
+  std::vector<CheckSpec> all;
+  {
+    CheckSpec s{"positivity", "every treatment level occurs at least min_count times in every stratum", {}, {}};
+    s.params = {param("data", ParamKind::String), param("treatment", ParamKind::String),
+                optional("strata", ParamKind::StringList, llvm::json::Array{}),
+                atLeast(optional("min_count", ParamKind::Int, 1), 1)};
+    s.discharges = {"internal.positivity", "internal.conditional_positivity"};
+    all.push_back(std::move(s));
+  }
+  {
+    CheckSpec s{"replicates", "every arm has at least min_per_arm rows", {}, {}};
+    s.params = {param("data", ParamKind::String), param("arm", ParamKind::String),
+                atLeast(param("min_per_arm", ParamKind::Int), 1)};
+    s.discharges = {"statistical.finite_sample"};
+    all.push_back(std::move(s));
+  }
+  {
+    CheckSpec s{"effect_interval", "the Welch t-interval for mean(treated) - mean(control) excludes 0", {}, {}};
+    CheckParam level = optional("level", ParamKind::Number, 0.95);
+    level.min = 0;
+    level.minExclusive = true;
+    level.max = 1;
+    level.maxExclusive = true;
+    s.params = {param("data", ParamKind::String),    param("arm", ParamKind::String),
+                param("outcome", ParamKind::String), param("control", ParamKind::String),
+                param("treated", ParamKind::String), level};
+    s.discharges = {"statistical.finite_sample"};
+    all.push_back(std::move(s));
+  }
+  {
+    CheckSpec s{"power_law_fit",
+                "a power law fitted in log-log space without the largest x predicts the held-out y within tolerance",
+                {},
+                {}};
+    CheckParam tolerance = optional("tolerance", ParamKind::Number, 0.05);
+    tolerance.min = 0;
+    tolerance.minExclusive = true;
+    s.params = {param("data", ParamKind::String), param("x", ParamKind::String), param("y", ParamKind::String),
+                tolerance};
+    s.discharges = {"statistical.functional_form"};
+    all.push_back(std::move(s));
+  }
+  return all;
+}
+
+std::string str(const llvm::json::Object &params, const char *key) {
+  auto v = params.getString(key);
+  return v ? v->str() : std::string();
+}
+
+std::vector<std::string> strList(const llvm::json::Object &params, const char *key) {
+  std::vector<std::string> out;
+  if (const llvm::json::Array *a = params.getArray(key))
+    for (const llvm::json::Value &v : *a)
+      if (auto s = v.getAsString())
+        out.push_back(s->str());
+  return out;
+}
+
+double num(const llvm::json::Object &params, const char *key) {
+  auto v = params.getNumber(key);
+  return v ? *v : 0;
+}
+
+std::string g(double v) { return fmt::format("{:.4g}", v); }
+
+bool requireColumn(const CsvTable &t, const std::string &name, const char *role, size_t &index, DataError &error) {
+  auto c = t.column(name);
+  if (!c) {
+    error = {fmt::format("no column `{}` (named by `{}:`); the columns are: {}", name, role, t.columnList()), 1};
+    return false;
+  }
+  index = *c;
+  return true;
+}
+
+bool requireRows(const CsvTable &t, DataError &error) {
+  if (t.rows.size() < 2) {
+    error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rows.size()),
+             t.rowLines.empty() ? 1 : t.rowLines.back()};
+    return false;
+  }
+  return true;
+}
+
+bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError &error) {
+  const std::string &text = t.rows[row][col];
+  std::string trimmed = text;
+  trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+  trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
+  char *end = nullptr;
+  errno = 0;
+  out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
+  if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
+    error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.header[col], text),
+             t.rowLines[row]};
+    return false;
+  }
+  return true;
+}
+
+std::string joinSet(const std::set<std::string> &values) {
+  std::string out;
+  for (const std::string &v : values)
+    out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult &r, DataError &error) {
+  size_t treatment = 0;
+  if (!requireColumn(t, str(params, "treatment"), "treatment", treatment, error))
+    return false;
+  std::vector<std::string> strataNames = strList(params, "strata");
+  std::vector<size_t> strata;
+  for (const std::string &s : strataNames) {
+    size_t c = 0;
+    if (!requireColumn(t, s, "strata", c, error))
+      return false;
+    strata.push_back(c);
+  }
+  if (!requireRows(t, error))
+    return false;
+  int64_t minCount = static_cast<int64_t>(num(params, "min_count"));
+  std::set<std::string> levels;
+  std::map<std::vector<std::string>, std::map<std::string, int64_t>> counts;
+  for (const auto &row : t.rows) {
+    std::vector<std::string> key;
+    for (size_t c : strata)
+      key.push_back(row[c]);
+    levels.insert(row[treatment]);
+    ++counts[key][row[treatment]];
+  }
+  llvm::json::Array strataOut, violations;
+  for (const auto &[key, byLevel] : counts) {
+    llvm::json::Object stratum, levelCounts;
+    std::string label;
+    for (size_t i = 0; i < key.size(); ++i) {
+      stratum[strataNames[i]] = key[i];
+      label += (label.empty() ? "" : ", ") + strataNames[i] + "=" + key[i];
+    }
+    if (label.empty())
+      label = "all rows";
+    std::string line = label + ":";
+    for (const std::string &level : levels) {
+      auto it = byLevel.find(level);
+      int64_t n = it == byLevel.end() ? 0 : it->second;
+      levelCounts[level] = n;
+      line += fmt::format(" {} {}", level, n);
+      if (n < minCount) {
+        line += " (too few)";
+        violations.push_back(llvm::json::Object{{"stratum", llvm::json::Object(stratum)}, {"level", level}, {"count", n}});
+      }
+    }
+    r.details.push_back(line);
+    strataOut.push_back(llvm::json::Object{{"stratum", std::move(stratum)}, {"counts", std::move(levelCounts)}});
+  }
+  r.figures["levels"] = llvm::json::Array(std::vector<std::string>(levels.begin(), levels.end()));
+  r.figures["min_count"] = minCount;
+  r.figures["rows"] = static_cast<int64_t>(t.rows.size());
+  size_t nViolations = violations.size();
+  r.figures["strata"] = std::move(strataOut);
+  r.figures["violations"] = std::move(violations);
+  if (levels.size() < 2) {
+    r.passed = false;
+    r.summary = fmt::format("only one treatment level (`{}`) occurs in column `{}`; positivity needs every level "
+                            "of the treatment to occur",
+                            *levels.begin(), str(params, "treatment"));
+  } else if (nViolations) {
+    r.passed = false;
+    r.summary = fmt::format("{} of {} treatment-level cells have fewer than {} rows", nViolations,
+                            levels.size() * counts.size(), minCount);
+  } else {
+    r.passed = true;
+    r.summary = fmt::format("each of {} treatment levels ({}) has at least {} rows in each of {} strata", levels.size(),
+                            joinSet(levels), minCount, counts.size());
+  }
+  return true;
+}
+
+bool replicates(const llvm::json::Object &params, const CsvTable &t, CheckResult &r, DataError &error) {
+  size_t arm = 0;
+  if (!requireColumn(t, str(params, "arm"), "arm", arm, error) || !requireRows(t, error))
+    return false;
+  int64_t minPerArm = static_cast<int64_t>(num(params, "min_per_arm"));
+  std::map<std::string, int64_t> counts;
+  for (const auto &row : t.rows)
+    ++counts[row[arm]];
+  llvm::json::Object countsOut;
+  llvm::json::Array shortArms;
+  for (const auto &[name, n] : counts) {
+    countsOut[name] = n;
+    r.details.push_back(fmt::format("arm {}: {} rows{}", name, n, n < minPerArm ? " (too few)" : ""));
+    if (n < minPerArm)
+      shortArms.push_back(name);
+  }
+  size_t nShort = shortArms.size();
+  r.figures["counts"] = std::move(countsOut);
+  r.figures["min_per_arm"] = minPerArm;
+  r.figures["short_arms"] = std::move(shortArms);
+  r.passed = nShort == 0;
+  r.summary = r.passed ? fmt::format("each of {} arms has at least {} rows", counts.size(), minPerArm)
+                       : fmt::format("{} of {} arms have fewer than {} rows", nShort, counts.size(), minPerArm);
+  return true;
+}
+
+bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckResult &r, DataError &error) {
+  size_t arm = 0, outcome = 0;
+  if (!requireColumn(t, str(params, "arm"), "arm", arm, error) ||
+      !requireColumn(t, str(params, "outcome"), "outcome", outcome, error) || !requireRows(t, error))
+    return false;
+  std::string controlName = str(params, "control"), treatedName = str(params, "treated");
+  double level = num(params, "level");
+  std::vector<double> control, treated;
+  std::set<std::string> arms;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const std::string &a = t.rows[i][arm];
+    arms.insert(a);
+    if (a != controlName && a != treatedName)
+      continue;
+    double v = 0;
+    if (!numberAt(t, i, outcome, v, error))
+      return false;
+    (a == controlName ? control : treated).push_back(v);
+  }
+  for (const auto *which : {&controlName, &treatedName}) {
+    const std::vector<double> &values = which == &controlName ? control : treated;
+    if (values.empty()) {
+      error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which,
+                           t.header[arm], joinSet(arms)),
+               1};
+      return false;
+    }
+    if (values.size() < 2) {
+      error = {fmt::format("arm `{}` has one row; the Welch interval needs at least two rows per arm", *which), 1};
+      return false;
+    }
+  }
+  auto [mc, vc] = boost::math::statistics::mean_and_sample_variance(control);
+  auto [mt, vt] = boost::math::statistics::mean_and_sample_variance(treated);
+  double nc = static_cast<double>(control.size()), nt = static_cast<double>(treated.size());
+  double se2 = vc / nc + vt / nt;
+  if (!(se2 > 0)) {
+    error = {fmt::format("zero variance: every `{}` value is the same within arm `{}` and within arm `{}`, so the "
+                         "Welch interval is undefined",
+                         t.header[outcome], controlName, treatedName),
+             1};
+    return false;
+  }
+  double se = std::sqrt(se2);
+  double df = se2 * se2 / ((vc / nc) * (vc / nc) / (nc - 1) + (vt / nt) * (vt / nt) / (nt - 1));
+  boost::math::students_t dist(df);
+  double q = boost::math::quantile(dist, 1 - (1 - level) / 2);
+  double diff = mt - mc;
+  double lower = diff - q * se, upper = diff + q * se;
+  auto arm_ = [](double n, double mean, double var) {
+    return llvm::json::Object{{"n", static_cast<int64_t>(n)}, {"mean", mean}, {"sd", std::sqrt(var)}};
+  };
+  r.figures["control"] = arm_(nc, mc, vc);
+  r.figures["treated"] = arm_(nt, mt, vt);
+  r.figures["difference"] = diff;
+  r.figures["standard_error"] = se;
+  r.figures["df"] = df;
+  r.figures["level"] = level;
+  r.figures["lower"] = lower;
+  r.figures["upper"] = upper;
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", controlName, control.size(), g(mc), g(std::sqrt(vc))));
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", treatedName, treated.size(), g(mt), g(std::sqrt(vt))));
+  r.details.push_back(fmt::format("difference {} - {}: {}, Welch {}% interval [{}, {}] (df {})", treatedName,
+                                  controlName, g(diff), g(level * 100), g(lower), g(upper), g(df)));
+  r.passed = lower > 0 || upper < 0;
+  r.summary = fmt::format("the {}% interval for {} - {} is [{}, {}], which {} 0", g(level * 100), treatedName,
+                          controlName, g(lower), g(upper), r.passed ? "excludes" : "contains");
+  return true;
+}
+
+bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResult &r, DataError &error) {
+  size_t xc = 0, yc = 0;
+  if (!requireColumn(t, str(params, "x"), "x", xc, error) || !requireColumn(t, str(params, "y"), "y", yc, error) ||
+      !requireRows(t, error))
+    return false;
+  double tolerance = num(params, "tolerance");
+  std::vector<double> xs, ys;
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    double x = 0, y = 0;
+    if (!numberAt(t, i, xc, x, error) || !numberAt(t, i, yc, y, error))
+      return false;
+    for (auto [value, col] : {std::pair{x, xc}, std::pair{y, yc}})
+      if (!(value > 0)) {
+        error = {fmt::format("data row {}: column `{}` holds {}, but a log-log fit needs positive values", i + 1,
+                             t.header[col], t.rows[i][col]),
+                 t.rowLines[i]};
+        return false;
+      }
+    xs.push_back(x);
+    ys.push_back(y);
+  }
+  double xmax = *std::max_element(xs.begin(), xs.end());
+  std::vector<double> lx, ly;
+  std::set<double> fitXs;
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (xs[i] < xmax) {
+      lx.push_back(std::log(xs[i]));
+      ly.push_back(std::log(ys[i]));
+      fitXs.insert(xs[i]);
+    }
+  if (fitXs.size() < 2) {
+    error = {fmt::format("the fit needs rows at two or more distinct `{}` values below the held-out largest one ({}); "
+                         "found {}",
+                         t.header[xc], g(xmax), fitXs.size()),
+             1};
+    return false;
+  }
+  auto [logA, b] = boost::math::statistics::simple_ordinary_least_squares(lx, ly);
+  double a = std::exp(logA);
+  llvm::json::Array heldOut;
+  double worst = 0;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    if (xs[i] < xmax)
+      continue;
+    double predicted = a * std::pow(xs[i], b);
+    double rel = std::fabs(predicted - ys[i]) / std::fabs(ys[i]);
+    worst = std::max(worst, rel);
+    heldOut.push_back(llvm::json::Object{{"x", xs[i]}, {"y", ys[i]}, {"predicted", predicted}, {"relative_error", rel}});
+    r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.header[xc],
+                                    g(xs[i]), g(ys[i]), g(predicted), g(rel)));
+  }
+  r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.header[yc], g(a), t.header[xc],
+                                                  g(b), lx.size()));
+  r.figures["a"] = a;
+  r.figures["b"] = b;
+  r.figures["fit_rows"] = static_cast<int64_t>(lx.size());
+  r.figures["held_out"] = std::move(heldOut);
+  r.figures["max_relative_error"] = worst;
+  r.figures["tolerance"] = tolerance;
+  r.passed = worst <= tolerance;
+  r.summary = fmt::format("{} = {} * {}^{} predicts the held-out {} = {} with relative error {} ({} tolerance {})",
+                          t.header[yc], g(a), t.header[xc], g(b), t.header[xc], g(xmax), g(worst),
+                          r.passed ? "within" : "above", g(tolerance));
+  return true;
+}
+
+} // namespace
+
+const CheckParam *CheckSpec::param(const std::string &n) const {
+  for (const CheckParam &p : params)
+    if (p.name == n)
+      return &p;
+  return nullptr;
+}
+
+bool CheckSpec::canDischarge(const std::string &assumption) const {
+  return std::find(discharges.begin(), discharges.end(), assumption) != discharges.end();
+}
+
+const std::vector<CheckSpec> &checkCatalog() {
+  static const std::vector<CheckSpec> catalog = makeCatalog();
+  return catalog;
+}
+
+const CheckSpec *findCheck(const std::string &name) {
+  for (const CheckSpec &s : checkCatalog())
+    if (s.name == name)
+      return &s;
+  return nullptr;
+}
+
+std::string describeParamKind(ParamKind kind) {
+  switch (kind) {
+  case ParamKind::String:
+    return "a string";
+  case ParamKind::StringList:
+    return "a list of strings";
+  case ParamKind::Int:
+    return "an integer";
+  case ParamKind::Number:
+    return "a number";
+  }
+  return "a value";
+}
+
+std::string checkRange(const CheckParam &p, double v) {
+  bool low = p.minExclusive ? v <= p.min : v < p.min;
+  bool high = p.maxExclusive ? v >= p.max : v > p.max;
+  if (!low && !high)
+    return "";
+  if (p.max < 1e300)
+    return fmt::format("must lie {} {} and {}", p.minExclusive ? "strictly between" : "between", g(p.min), g(p.max));
+  return fmt::format("must be {} {}", p.minExclusive ? "greater than" : "at least", g(p.min));
+}
+
+bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
+              DataError &error) {
+  result = CheckResult{};
+  if (spec.name == "positivity")
+    return positivity(params, table, result, error);
+  if (spec.name == "replicates")
+    return replicates(params, table, result, error);
+  if (spec.name == "effect_interval")
+    return effectInterval(params, table, result, error);
+  if (spec.name == "power_law_fit")
+    return powerLawFit(params, table, result, error);
+  error = {fmt::format("unknown check `{}`", spec.name), 0};
+  return false;
+}
+
+std::string sha256Hex(const std::string &bytes) {
+  llvm::SHA256 h;
+  h.update(llvm::StringRef(bytes));
+  llvm::StringRef raw = h.final();
+  return llvm::toHex(llvm::arrayRefFromStringRef(raw), /*LowerCase=*/true);
+}
+
+} // namespace vdc::rt

@@ -1,0 +1,67 @@
+// Checks.h — the executable checks of LANGUAGE.md Section 11: their parameters, what they may discharge, and
+// running them on a CSV table.
+#pragma once
+
+#include "runtime/Csv.h"
+
+#include <llvm/Support/JSON.h>
+
+#include <string>
+#include <vector>
+
+namespace vdc::rt {
+
+/// The type of a check parameter.
+enum class ParamKind { String, StringList, Int, Number };
+
+/// One parameter of a check; a parameter without a default is required.
+struct CheckParam {
+  std::string name;
+  ParamKind kind = ParamKind::String;
+  bool required = true;
+  llvm::json::Value defaultValue = nullptr;
+  /// Lowest accepted value for Int and Number parameters, and whether it is excluded.
+  double min = -1e300;
+  bool minExclusive = false;
+  /// Highest accepted value (Number only), and whether it is excluded.
+  double max = 1e300;
+  bool maxExclusive = false;
+};
+
+/// A check: its name, parameters and the assumptions it can discharge.
+struct CheckSpec {
+  std::string name;
+  std::string description;
+  std::vector<CheckParam> params;
+  std::vector<std::string> discharges;
+
+  const CheckParam *param(const std::string &name) const;
+  bool canDischarge(const std::string &assumption) const;
+};
+
+/// Every check, in the order of Section 11.
+const std::vector<CheckSpec> &checkCatalog();
+/// The check of that name, or null.
+const CheckSpec *findCheck(const std::string &name);
+/// The type in words for messages ("a string", "a list of strings").
+std::string describeParamKind(ParamKind kind);
+/// "", or why `value` is out of the parameter's range ("must be greater than 0").
+std::string checkRange(const CheckParam &param, double value);
+
+/// What a check found.
+struct CheckResult {
+  bool passed = false;
+  std::string summary;              ///< One line: what was found.
+  std::vector<std::string> details; ///< Counts, intervals, fits, one per line.
+  llvm::json::Object figures;       ///< The computed figures, for the lock.
+};
+
+/// Runs `spec` with `params` (every parameter present, defaults filled) on `table`. Returns false with
+/// `error` when the data cannot answer the question (missing column, non-numeric value, empty arm, ...).
+bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
+              DataError &error);
+
+/// The lowercase hex SHA-256 of `bytes`.
+std::string sha256Hex(const std::string &bytes);
+
+} // namespace vdc::rt

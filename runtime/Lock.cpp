@@ -1,0 +1,133 @@
+// Lock.cpp — reading and writing lock files with llvm::json (whose writer sorts object keys).
+#include "runtime/Lock.h"
+
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <tuple>
+
+namespace vdc::rt {
+
+const LockEntry *Lock::find(const std::string &design, const std::string &assumption,
+                            const std::string &target) const {
+  for (const LockEntry &e : entries)
+    if (e.design == design && e.assumption == assumption && e.target == target)
+      return &e;
+  return nullptr;
+}
+
+std::string canonicalJson(const llvm::json::Value &value) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << value;
+  os.flush();
+  return out;
+}
+
+bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset) {
+  lock = Lock{};
+  offset = 0;
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(text);
+  if (!parsed) {
+    std::string message = llvm::toString(parsed.takeError());
+    // llvm::json reports "[line:col, byte=N]: message".
+    size_t at = message.find("byte=");
+    if (at != std::string::npos)
+      offset = std::min<size_t>(std::strtoull(message.c_str() + at + 5, nullptr, 10), text.size());
+    size_t colon = message.find("]: ");
+    error = "not valid JSON: " + (colon == std::string::npos ? message : message.substr(colon + 3));
+    return false;
+  }
+  const llvm::json::Object *root = parsed->getAsObject();
+  if (!root) {
+    error = "the top level is not a JSON object";
+    return false;
+  }
+  auto schema = root->getString("schema");
+  if (!schema || *schema != kLockSchema) {
+    error = schema ? "it was written for schema `" + schema->str() + "`, but this vdc reads `" + kLockSchema + "`"
+                   : std::string("it has no `schema` field (expected `") + kLockSchema + "`)";
+    return false;
+  }
+  const llvm::json::Array *checks = root->getArray("checks");
+  if (!checks) {
+    error = "it has no `checks` array";
+    return false;
+  }
+  size_t index = 0;
+  for (const llvm::json::Value &v : *checks) {
+    ++index;
+    const llvm::json::Object *o = v.getAsObject();
+    auto field = [&](const char *key) -> std::optional<std::string> {
+      if (!o)
+        return std::nullopt;
+      auto s = o->getString(key);
+      return s ? std::optional<std::string>(s->str()) : std::nullopt;
+    };
+    LockEntry e;
+    auto design = field("design"), assumption = field("assumption"), target = field("for"), check = field("check");
+    const llvm::json::Object *params = o ? o->getObject("parameters") : nullptr;
+    const llvm::json::Object *data = o ? o->getObject("data") : nullptr;
+    llvm::Optional<bool> passed = o ? o->getBoolean("passed") : llvm::None;
+    if (!design || !assumption || !target || !check || !params || !data || !passed) {
+      error = "entry " + std::to_string(index) +
+              " of `checks` lacks one of design, assumption, for, check, parameters, data, passed";
+      return false;
+    }
+    e.design = *design;
+    e.assumption = *assumption;
+    e.target = *target;
+    e.check = *check;
+    e.params = *params;
+    for (const auto &[path, hash] : *data) {
+      auto h = hash.getAsString();
+      if (!h) {
+        error = "entry " + std::to_string(index) + ": the hash of `" + path.str() + "` is not a string";
+        return false;
+      }
+      e.data[path.str()] = h->str();
+    }
+    e.passed = *passed;
+    e.summary = field("summary").value_or("");
+    if (const llvm::json::Object *figures = o->getObject("figures"))
+      e.figures = *figures;
+    lock.entries.push_back(std::move(e));
+  }
+  return true;
+}
+
+std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
+  std::vector<const LockEntry *> sorted;
+  for (const LockEntry &e : lock.entries)
+    sorted.push_back(&e);
+  std::sort(sorted.begin(), sorted.end(), [](const LockEntry *a, const LockEntry *b) {
+    return std::tie(a->design, a->assumption, a->target) < std::tie(b->design, b->assumption, b->target);
+  });
+  llvm::json::Array checks;
+  for (const LockEntry *e : sorted) {
+    llvm::json::Object data;
+    for (const auto &[path, hash] : e->data)
+      data[path] = hash;
+    checks.push_back(llvm::json::Object{{"design", e->design},
+                                        {"assumption", e->assumption},
+                                        {"for", e->target},
+                                        {"check", e->check},
+                                        {"parameters", llvm::json::Object(e->params)},
+                                        {"data", std::move(data)},
+                                        {"passed", e->passed},
+                                        {"summary", e->summary},
+                                        {"figures", llvm::json::Object(e->figures)}});
+  }
+  llvm::json::Value root =
+      llvm::json::Object{{"schema", kLockSchema}, {"vdc", vdcVersion}, {"checks", std::move(checks)}};
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  os << llvm::formatv("{0:2}", root) << "\n";
+  os.flush();
+  return out;
+}
+
+} // namespace vdc::rt

@@ -1,0 +1,41 @@
+// Lock.h — the lock file `NAME.vdesign.lock` (LANGUAGE.md Section 11): the outcome of every check of a design
+// with its parameters and the SHA-256 of the data it read. JSON with sorted keys, so that it diffs well.
+#pragma once
+
+#include <llvm/Support/JSON.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vdc::rt {
+
+/// The schema of the lock files this vdc reads and writes.
+inline constexpr const char *kLockSchema = "vdesign-lock/1";
+
+/// The recorded outcome of one check discharge.
+struct LockEntry {
+  std::string design, assumption, target, check;
+  llvm::json::Object params;                ///< Every parameter, defaults filled.
+  std::map<std::string, std::string> data;  ///< Data path as written -> SHA-256 (hex).
+  bool passed = false;
+  std::string summary;
+  llvm::json::Object figures;
+};
+
+struct Lock {
+  std::vector<LockEntry> entries;
+  /// The entry of that discharge, or null.
+  const LockEntry *find(const std::string &design, const std::string &assumption, const std::string &target) const;
+};
+
+/// Parses a lock file. On failure returns false with a message and the byte offset it concerns.
+bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset);
+
+/// The lock as JSON text: entries sorted by design, assumption and target; keys sorted; ends with a newline.
+std::string serializeLock(const Lock &lock, const std::string &vdcVersion);
+
+/// Compact JSON with sorted keys, for comparing parameters.
+std::string canonicalJson(const llvm::json::Value &value);
+
+} // namespace vdc::rt
