@@ -213,8 +213,10 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
                             levels.size() * counts.size(), minCount);
   } else {
     r.passed = true;
-    r.summary = fmt::format("each of {} treatment levels ({}) has at least {} rows in each of {} strata", levels.size(),
-                            joinSet(levels), minCount, counts.size());
+    r.summary = fmt::format("each of {} treatment levels ({}) has at least {} row{} {}", levels.size(), joinSet(levels),
+                            minCount, minCount == 1 ? "" : "s",
+                            strata.empty() ? std::string("in the data")
+                                           : fmt::format("in each of {} strata", counts.size()));
   }
   return true;
 }
@@ -240,7 +242,8 @@ bool replicates(const llvm::json::Object &params, const CsvTable &t, CheckResult
   r.figures["min_per_arm"] = minPerArm;
   r.figures["short_arms"] = std::move(shortArms);
   r.passed = nShort == 0;
-  r.summary = r.passed ? fmt::format("each of {} arms has at least {} rows", counts.size(), minPerArm)
+  r.summary = r.passed ? fmt::format("each of {} arms has at least {} row{}", counts.size(), minPerArm,
+                                     minPerArm == 1 ? "" : "s")
                        : fmt::format("{} of {} arms have fewer than {} rows", nShort, counts.size(), minPerArm);
   return true;
 }

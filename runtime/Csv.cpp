@@ -34,9 +34,11 @@ struct ParseState {
 
 void onField(void *data, size_t len, void *raw) {
   auto *s = static_cast<ParseState *>(raw);
+  std::string field(data ? static_cast<const char *>(data) : "", data ? len : 0);
+  // The record starts where its first field does: a quoted field may span lines.
   if (s->current.empty() && s->recordLine == 0)
-    s->recordLine = s->line;
-  s->current.emplace_back(data ? static_cast<const char *>(data) : "", data ? len : 0);
+    s->recordLine = s->line - static_cast<size_t>(std::count(field.begin(), field.end(), '\n'));
+  s->current.push_back(std::move(field));
 }
 
 void onRecord(int, void *raw) {
