@@ -26,7 +26,28 @@ std::string requirementText(const Requirement &r) {
   return out;
 }
 
-void indentBlock(std::ostream &out, const std::string &text) {
+/// `text` wrapped at 78 columns (counting code points), for paragraphs of prose.
+std::string wrapParagraph(const std::string &text) {
+  std::string out, line;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t space = text.find(' ', pos);
+    std::string word = text.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+    if (!line.empty() && countCodePoints(line) + 1 + countCodePoints(word) > 78) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    if (space == std::string::npos)
+      break;
+    pos = space + 1;
+  }
+  return out + line;
+}
+
+void indentBlock(std::ostream &out, std::string text) {
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
@@ -47,9 +68,9 @@ void explainAssumption(const Theory &theory, const Assumption &a, std::ostream &
   if (!a.source.empty())
     out << "  source:    " << a.source << "\n";
   if (!a.explain.empty())
-    out << "\n" << a.explain << "\n";
+    out << "\n" << wrapParagraph(a.explain) << "\n";
   if (!a.hint.empty())
-    out << "\nHow to settle it: " << a.hint << "\n";
+    out << "\n" << wrapParagraph("How to settle it: " + a.hint) << "\n";
   std::vector<std::string> introduced, satisfied;
   for (const auto &[name, s] : theory.strategies) {
     for (const Requirement &r : s.requirements)
@@ -123,7 +144,7 @@ bool explain(const std::string &name, const CompileOptions &options, std::ostrea
         info = &d;
     out << e.code << " — " << e.title << " (" << (info && info->severity == Severity::Warning ? "warning" : "error")
         << ")\n\n"
-        << e.text << "\n";
+        << wrapParagraph(e.text) << "\n";
     if (*e.wrong) {
       out << "\nFor example, this design is refused:\n\n";
       indentBlock(out, e.wrong);
