@@ -112,7 +112,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
     return true;
   }
   if (format == "markdown") {
-    out << "## vdesign diff\n\n`" << escapeMarkdown(oldName) << "` → `" << escapeMarkdown(newName) << "`\n\n";
+    out << "## vdesign diff\n\n" << escapeMarkdown(oldName) << " → " << escapeMarkdown(newName) << "\n\n";
     if (diff.empty()) {
       out << "No obligation or claim changed.\n";
       return true;
@@ -127,7 +127,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
       out << "| change | design | assumption | at | step | before | after |\n|---|---|---|---|---|---|---|\n";
       for (const auto &c : diff.obligations)
         out << "| " << kindWord(c.kind) << " | `" << c.design << "` | `" << c.assumption << "` | `" << c.attachedTo
-            << "` | " << c.step << " | " << state(c.oldSeverity, c.oldStatus) << " | "
+            << "` | " << escapeMarkdown(c.step) << " | " << state(c.oldSeverity, c.oldStatus) << " | "
             << state(c.newSeverity, c.newStatus) << " |\n";
     }
     return true;
