@@ -16,6 +16,7 @@ VDC_TEST_PACKAGES=(
   texlive-latex-base texlive-latex-recommended lmodern
   graphviz chromium
   dpkg-dev file pre-commit git python3-yaml
+  vim neovim emacs-nox elpa-eglot
 )
 
 vdc_apt_install() {

@@ -1,0 +1,2 @@
+" ftdetect/vdesign.vim — recognise vdesign research-design files.
+autocmd BufNewFile,BufRead *.vdesign setfiletype vdesign
