@@ -4,6 +4,7 @@
 #include "driver/Explain.h"
 #include "driver/OutputFile.h"
 #include "driver/Verify.h"
+#include "format/Formatter.h"
 #include "lsp/Server.h"
 #include "report/CiReports.h"
 #include "report/DesignDiff.h"
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <map>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
@@ -44,6 +46,9 @@ commands:
                              how obligations and claims changed
   explain NAME               an assumption (internal.exchangeability), a
                              strategy, a proxy kind or a code (VD2003)
+  fmt [--check|--write] FILE...
+                             the canonical layout: printed, checked (exit 1 if
+                             a file would change) or written in place
   lsp [--test]               language server on stdin/stdout (LSP 3.17);
                              --test (or VDC_LSP_TEST=1): `---`-separated
                              input and pretty-printed output, for tests
@@ -89,6 +94,7 @@ struct Options {
   bool parseOnly = false;
   bool lspTest = false;
   bool allowOutsideRoot = false;
+  bool fmtCheck = false, fmtWrite = false;
 };
 
 int usage(const std::string &message) {
@@ -133,6 +139,30 @@ int parseArgs(int argc, char **argv, Options &opts) {
       else
         return usage("unexpected argument `" + arg + "` for `explain`");
     }
+    return -1;
+  }
+  if (opts.command == "fmt") {
+    for (int i = 2; i < argc; ++i) {
+      std::string arg = argv[i];
+      if (arg == "--check")
+        opts.fmtCheck = true;
+      else if (arg == "--write" || arg == "-w")
+        opts.fmtWrite = true;
+      else if (arg.rfind("--color=", 0) == 0)
+        opts.color = arg.substr(8);
+      else if (arg == "--color" && i + 1 < argc)
+        opts.color = argv[++i];
+      else if (arg.size() > 1 && arg[0] == '-')
+        return usage("unknown option `" + arg + "` for `fmt`");
+      else
+        opts.files.push_back(arg);
+    }
+    if (opts.files.empty())
+      return usage("no input files");
+    if (opts.fmtCheck && opts.fmtWrite)
+      return usage("`fmt` takes --check or --write, not both");
+    if (!opts.fmtCheck && !opts.fmtWrite && opts.files.size() > 1)
+      return usage("`fmt` prints one file; use --write or --check for several");
     return -1;
   }
   if (opts.command == "lsp") {
@@ -217,6 +247,53 @@ int parseArgs(int argc, char **argv, Options &opts) {
 
 } // namespace
 
+/// `vdc fmt`: 0 when everything is (or now is) formatted, 1 when --check finds a file to change, 2 on errors.
+int formatFiles(const Options &opts, bool errColor) {
+  int status = kExitOk;
+  for (const std::string &path : opts.files) {
+    std::string text;
+    if (path == "-") {
+      std::stringstream buffer;
+      buffer << std::cin.rdbuf();
+      text = buffer.str();
+    } else {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        std::cerr << "vdc: error: cannot read `" << path << "`: " << std::strerror(errno) << " [VD0001]\n";
+        status = 2;
+        continue;
+      }
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      text = buffer.str();
+    }
+    std::string formatted;
+    if (!vdc::formatSource(path == "-" ? "<stdin>" : path, text, formatted, std::cerr, errColor)) {
+      status = 2;
+      continue;
+    }
+    if (opts.fmtCheck) {
+      if (formatted != text) {
+        std::cout << path << ": would be reformatted\n";
+        status = std::max(status, 1);
+      }
+    } else if (opts.fmtWrite) {
+      if (formatted != text && path != "-") {
+        std::string error = vdc::writeFileAtomically(path, formatted);
+        if (!error.empty()) {
+          std::cerr << "vdc: error: " << error << "\n";
+          status = 2;
+        }
+      } else if (path == "-") {
+        std::cout << formatted;
+      }
+    } else {
+      std::cout << formatted;
+    }
+  }
+  return status;
+}
+
 int main(int argc, char **argv) {
   Options opts;
   int status = parseArgs(argc, argv, opts);
@@ -246,6 +323,8 @@ int main(int argc, char **argv) {
     return vdc::explain(opts.files[0], compileOptions, std::cout, std::cerr) ? kExitOk : kExitUsage;
 
   bool errColor = useColor(opts.color, STDERR_FILENO);
+  if (opts.command == "fmt")
+    return formatFiles(opts, errColor);
   if (opts.command == "verify")
     return vdc::verifyFiles(opts.files, compileOptions, std::cout, std::cerr, errColor);
   std::vector<std::unique_ptr<vdc::Compilation>> compilations;

@@ -1,0 +1,179 @@
+// Formatter.cpp — the canonical layout: the author's line breaks and comments are kept, everything else is normalised.
+//
+// The layout is a function of the tokens and of where the author broke lines, never of the old spacing:
+// - indentation is two spaces per open `{`, `[` or `(`; a line that continues a statement (a description
+//   or `proxy of` clause on its own line, a discharge's text or `cite`) is indented one step more;
+// - runs of blank lines become one blank line; blank lines at the start and end of the file go away;
+// - one space between tokens, none before `, : ) ] .` or after `( [ .`, none inside `list<T>` or before
+//   the `(` of `enum(...)`, none after a unary minus; two spaces between attributes written on one line
+//   (`{ params: 70B  tokens: 15T }`) and before a comment that ends a line;
+// - `;` (accepted and ignored by the language) is dropped, and becomes a line break when a new
+//   statement follows it on the same line; trailing spaces are removed; the file ends
+//   with one newline.
+// Because it keeps the author's line breaks, formatting is idempotent, and the tokens, hence the
+// meaning, never change.
+#include "format/Formatter.h"
+
+#include "diagnostics/DiagnosticPrinter.h"
+#include "parse/Parser.h"
+#include "source/SourceManager.h"
+
+#include <set>
+#include <vector>
+
+namespace vdc {
+namespace {
+
+using Kind = LexedToken::Kind;
+
+bool is(const LexedToken *t, const char *text) { return t && t->kind == Kind::Punct && t->text == text; }
+
+/// Whether a token can end a value, so that a following `key:` starts a new attribute.
+bool endsValue(const LexedToken &t) {
+  return t.kind == Kind::Name || t.kind == Kind::Number || t.kind == Kind::String || t.text == "true" ||
+         t.text == "false" || (t.kind == Kind::Punct && (t.text == "]" || t.text == "}"));
+}
+
+const std::set<std::string> kStatementKeywords = {"import",    "design",     "recipe",      "treatment", "outcome",
+                                                  "population", "covariate", "study",       "claim",     "discharge",
+                                                  "assumption", "strategy",  "aggregation", "param",     "satisfies",
+                                                  "requires"};
+
+class Layout {
+public:
+  explicit Layout(const std::vector<LexedToken> &tokens) : tokens_(tokens) {}
+
+  std::string run() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const LexedToken &t = tokens_[i];
+      if (is(&t, ";")) {
+        pendingNewlines_ = std::max(pendingNewlines_, t.newlinesBefore);
+        // `a; b` with b a new statement on the same line: the `;` becomes a line break.
+        const LexedToken *after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
+        if (after && after->newlinesBefore == 0 && after->kind == Kind::Keyword &&
+            kStatementKeywords.count(after->text) && !is(nextSignificant(i + 1), ":"))
+          pendingNewlines_ = std::max(pendingNewlines_, 1u);
+        continue;
+      }
+      unsigned newlines = std::max(pendingNewlines_, t.newlinesBefore);
+      pendingNewlines_ = 0;
+      const LexedToken *next = nextSignificant(i);
+      if (out_.empty()) {
+        startLine(t, next);
+      } else if (newlines > 0) {
+        out_ += newlines >= 2 ? "\n\n" : "\n";
+        startLine(t, next);
+      } else {
+        out_ += spaceBefore(t, next);
+      }
+      out_ += t.text;
+      advance(t);
+    }
+    if (!out_.empty())
+      out_ += "\n";
+    return out_;
+  }
+
+private:
+  const LexedToken *nextSignificant(size_t i) const {
+    for (size_t j = i + 1; j < tokens_.size(); ++j)
+      if (tokens_[j].kind != Kind::LineComment && tokens_[j].kind != Kind::BlockComment && !is(&tokens_[j], ";"))
+        return &tokens_[j];
+    return nullptr;
+  }
+
+  /// Whether `t`, first on its line, begins a statement (else it continues the previous one).
+  bool startsStatement(const LexedToken &t, const LexedToken *next) const {
+    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
+      return true;
+    if (t.kind == Kind::Punct)
+      return t.text == "}" || t.text == "]" || t.text == ")" || t.text == "{";
+    if (is(next, ":"))
+      return true; // an attribute key or a parameter
+    if (t.text == "proxy")
+      return !(next && next->text == "of");
+    if (t.text == "cite")
+      return statement_ != "discharge";
+    return t.kind == Kind::Keyword && kStatementKeywords.count(t.text);
+  }
+
+  void startLine(const LexedToken &t, const LexedToken *next) {
+    int braces = braces_, groups = groups_;
+    if (is(&t, "}"))
+      --braces;
+    if (is(&t, "]") || is(&t, ")"))
+      --groups;
+    bool starts = startsStatement(t, next) || groups_ > 0;
+    if (starts && t.kind != Kind::LineComment && t.kind != Kind::BlockComment && t.kind != Kind::Punct)
+      statement_ = t.text;
+    int indent = 2 * std::max(0, braces) + 2 * std::max(0, groups) + (starts ? 0 : 2);
+    out_ += std::string(static_cast<size_t>(indent), ' ');
+  }
+
+  std::string spaceBefore(const LexedToken &t, const LexedToken *next) const {
+    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
+      return "  ";
+    if (!prev_)
+      return "";
+    const LexedToken &p = *prev_;
+    if (t.kind == Kind::Punct && (t.text == "," || t.text == ":" || t.text == ")" || t.text == "]" || t.text == "."))
+      return "";
+    if (is(&p, "(") || is(&p, "[") || is(&p, ".") || afterUnaryMinus_)
+      return "";
+    if (genericDepth_ > 0 || (is(&t, "<") && p.text == "list"))
+      return "";
+    if (is(&t, "(") && p.text == "enum")
+      return "";
+    if ((t.kind == Kind::Name || t.kind == Kind::Keyword) && is(next, ":") && endsValue(p) && braces_ > 0)
+      return "  ";
+    return " ";
+  }
+
+  void advance(const LexedToken &t) {
+    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
+      return;
+    afterUnaryMinus_ = is(&t, "-") && (!prev_ || !endsValue(*prev_));
+    if (is(&t, "{"))
+      ++braces_;
+    else if (is(&t, "}"))
+      --braces_;
+    else if (is(&t, "[") || is(&t, "("))
+      ++groups_;
+    else if (is(&t, "]") || is(&t, ")"))
+      --groups_;
+    else if (is(&t, "<") && prev_ && prev_->text == "list")
+      ++genericDepth_;
+    else if (is(&t, ">") && genericDepth_ > 0)
+      --genericDepth_;
+    prev_ = &t;
+  }
+
+  const std::vector<LexedToken> &tokens_;
+  std::string out_;
+  const LexedToken *prev_ = nullptr;
+  std::string statement_;
+  int braces_ = 0, groups_ = 0, genericDepth_ = 0;
+  unsigned pendingNewlines_ = 0;
+  bool afterUnaryMinus_ = false;
+};
+
+} // namespace
+
+bool formatSource(const std::string &name, const std::string &text, std::string &formatted, std::ostream &err,
+                  bool color) {
+  SourceManager sources;
+  FileId file = sources.add(name, text);
+  DiagnosticSink diags;
+  parseModule(sources, file, diags);
+  if (diags.hasErrors()) {
+    diags.sort();
+    for (const Diagnostic &d : diags.all())
+      printDiagnostic(err, sources, d, color);
+    err << name << ": not formatted: fix the errors above first\n";
+    return false;
+  }
+  formatted = Layout(lexForFormatting(text)).run();
+  return true;
+}
+
+} // namespace vdc
