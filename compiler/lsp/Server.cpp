@@ -1,6 +1,11 @@
 // Server.cpp — message dispatch, lifecycle, text synchronisation and the request handlers.
 #include "lsp/Server.h"
 
+#include "format/Formatter.h"
+
+#include <algorithm>
+#include <sstream>
+
 #include "lsp/Completion.h"
 #include "lsp/Diagnostics.h"
 #include "lsp/Hover.h"
@@ -127,6 +132,8 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     result = onCompletion(params);
   else if (method == "textDocument/documentSymbol")
     result = onDocumentSymbol(params);
+  else if (method == "textDocument/formatting")
+    result = onFormatting(params);
   else
     throw RequestError(ErrorCode::MethodNotFound, "method not found: " + method);
   transport_.reply(*id, std::move(result));
@@ -144,6 +151,7 @@ llvm::json::Value Server::onInitialize(const llvm::json::Object *) {
            {"hoverProvider", true},
            {"definitionProvider", true},
            {"documentSymbolProvider", true},
+           {"documentFormattingProvider", true},
            {"completionProvider", llvm::json::Object{{"triggerCharacters", llvm::json::Array{":", " ", "."}}}},
        }},
       {"serverInfo", llvm::json::Object{{"name", "vdc"}, {"version", VDC_VERSION}}}};
@@ -255,6 +263,28 @@ llvm::json::Value Server::onCompletion(const llvm::json::Object *params) {
 
 llvm::json::Value Server::onDocumentSymbol(const llvm::json::Object *params) {
   return documentSymbols(*document(params).compilation);
+}
+
+/// `vdc fmt` for the whole document: one edit replacing it, none when it is already formatted, and
+/// null when it has errors (the diagnostics already say why).
+llvm::json::Value Server::onFormatting(const llvm::json::Object *params) {
+  const Document &doc = document(params);
+  std::string formatted;
+  std::ostringstream ignored;
+  if (!formatSource(doc.uri, doc.text, formatted, ignored, false))
+    return nullptr;
+  if (formatted == doc.text)
+    return llvm::json::Array{};
+  // The end of the document in UTF-16 units: the line count, and the length of the last line.
+  size_t lastBreak = doc.text.rfind('\n');
+  std::string_view last = std::string_view(doc.text).substr(lastBreak == std::string::npos ? 0 : lastBreak + 1);
+  int64_t units = 0;
+  for (unsigned char c : last)
+    units += (c & 0xC0) != 0x80 ? ((c >= 0xF0) ? 2 : 1) : 0;
+  int64_t lines = static_cast<int64_t>(std::count(doc.text.begin(), doc.text.end(), '\n'));
+  llvm::json::Object range{{"start", llvm::json::Object{{"line", 0}, {"character", 0}}},
+                           {"end", llvm::json::Object{{"line", lines}, {"character", units}}}};
+  return llvm::json::Array{llvm::json::Object{{"range", std::move(range)}, {"newText", formatted}}};
 }
 
 int serveStdio(CompileOptions options, bool testMode) {
