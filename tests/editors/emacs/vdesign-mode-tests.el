@@ -1,0 +1,100 @@
+;;; vdesign-mode-tests.el --- ERT tests for editors/emacs/vdesign-mode.el  -*- lexical-binding: t; -*-
+;; emacs --batch -q -L editors/emacs -l tests/editors/emacs/vdesign-mode-tests.el -f ert-run-tests-batch-and-exit
+(require 'ert)
+(require 'vdesign-mode)
+
+(defun vdesign-test--face-at (text &optional nth)
+  "The face at the start of the NTH (default 1) occurrence of TEXT in the buffer."
+  (goto-char (point-min))
+  (dotimes (_ (or nth 1)) (search-forward text))
+  (let ((face (get-text-property (match-beginning 0) 'face)))
+    (if (listp face) (car face) face)))
+
+(defmacro vdesign-test--with-file (file &rest body)
+  (declare (indent 1))
+  `(with-temp-buffer
+     (insert-file-contents ,file)
+     (vdesign-mode)
+     (font-lock-ensure)
+     ,@body))
+
+(defconst vdesign-test--tokens
+  (expand-file-name "../tokens.vdesign" (file-name-directory (or load-file-name buffer-file-name))))
+
+(ert-deftest vdesign-auto-mode ()
+  (should (eq (cdr (assoc "\\.vdesign\\'" auto-mode-alist)) 'vdesign-mode)))
+
+(ert-deftest vdesign-font-lock-every-token-class ()
+  (vdesign-test--with-file vdesign-test--tokens
+    (dolist (c '(("import" font-lock-keyword-face)
+                 ("\"./rules" font-lock-string-face)
+                 ("// A line" font-lock-comment-delimiter-face)
+                 ("A line comment" font-lock-comment-face)
+                 ("A block" font-lock-comment-face)
+                 ("   comment */" font-lock-comment-face)
+                 ("/// A doc" font-lock-comment-delimiter-face)
+                 ("design tokens" font-lock-keyword-face)
+                 ("tokens \"Every" font-lock-function-name-face)
+                 ("\"Every" font-lock-string-face)
+                 ("\\\"" font-lock-constant-face)
+                 ("\\u{1F600}" font-lock-constant-face)
+                 ("\\q" font-lock-warning-face)
+                 ("big {" font-lock-function-name-face)
+                 ("params:" font-lock-variable-name-face)
+                 ("70B" font-lock-constant-face)
+                 ("2.5e-3" font-lock-constant-face)
+                 ("proxy of" font-lock-keyword-face)
+                 ("of big" font-lock-keyword-face)
+                 ("via scale" font-lock-keyword-face)
+                 ("open_models" font-lock-function-name-face)
+                 ("true" font-lock-constant-face)
+                 ("strategy: controlled" font-lock-variable-name-face)
+                 ("from: s }" font-lock-variable-name-face)
+                 ("on y" font-lock-keyword-face)
+                 ("in big" font-lock-keyword-face)
+                 ("external.proxy_recipe" font-lock-type-face)
+                 ("by experiment" font-lock-keyword-face)
+                 ("cite" font-lock-keyword-face)
+                 ("internal.example \"Example\"" font-lock-function-name-face)
+                 ("param n" font-lock-keyword-face)
+                 ("n: int" font-lock-function-name-face)
+                 ("design: enum" font-lock-function-name-face)
+                 ("satisfies" font-lock-keyword-face)
+                 ("requires" font-lock-keyword-face)
+                 ("when" font-lock-keyword-face)
+                 ("and not" font-lock-builtin-face)
+                 ("not (" font-lock-builtin-face)
+                 ("or n != 1" font-lock-builtin-face)
+                 ("unless" font-lock-keyword-face)
+                 ("recipes \"over" font-lock-function-name-face)
+                 ("scale for" font-lock-function-name-face)
+                 ("@" font-lock-warning-face)
+                 ("\"unterminated" font-lock-warning-face)
+                 ("an unterminated comment" font-lock-comment-face)))
+      (should (equal (list (car c) (vdesign-test--face-at (car c))) c)))
+    ;; `and', `or', `not' are plain names outside conditions.
+    (goto-char (point-min))
+    (search-forward "\nand or not")
+    (should (null (get-text-property (- (point) 3) 'face)))))
+
+(ert-deftest vdesign-indent-nested-block ()
+  (let ((want "design d \"t\" {\n  recipe big {\n    params: 70B\n    list: [\n      a,\n      b,\n    ]\n  }\n  // a comment { with a brace\n  claim c { effect: t on y in big\n    from: s }\n  cite \"x\"\n}\n"))
+    (with-temp-buffer
+      (insert (replace-regexp-in-string "^ +" "" want))
+      (vdesign-mode)
+      (indent-region (point-min) (point-max))
+      (should (equal (buffer-string) want)))))
+
+(ert-deftest vdesign-comments ()
+  (with-temp-buffer
+    (vdesign-mode)
+    (insert "recipe big { params: 70B }")
+    (comment-region (point-min) (point-max))
+    (should (equal (buffer-string) "// recipe big { params: 70B }"))
+    (should (equal comment-start "// "))))
+
+(ert-deftest vdesign-eglot-registration ()
+  ;; Debian's elpa-eglot is on the load path through site-start (run with `emacs --batch -q', not -Q).
+  (require 'eglot)
+  (should (equal (cdr (assq 'vdesign-mode eglot-server-programs)) '("vdc" "lsp"))))
+;;; vdesign-mode-tests.el ends here
