@@ -10,11 +10,7 @@ setlocal formatoptions-=t formatoptions+=croql
 setlocal expandtab shiftwidth=2 softtabstop=2
 setlocal suffixesadd=.vdesign
 setlocal iskeyword=@,48-57,_,192-255
-" `vdc fmt` formats the buffer with `gq` when it is installed.
-if executable('vdc')
-  setlocal formatprg=vdc\ fmt\ -
-endif
 setlocal matchpairs+=<:>
 
 let b:undo_ftplugin = 'setlocal commentstring< comments< formatoptions< expandtab< shiftwidth<'
-      \ . ' softtabstop< suffixesadd< iskeyword< formatprg< matchpairs<'
+      \ . ' softtabstop< suffixesadd< iskeyword< matchpairs<'
