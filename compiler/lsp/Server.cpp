@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "lsp/CodeActions.h"
 #include "lsp/Completion.h"
 #include "lsp/Diagnostics.h"
 #include "lsp/Hover.h"
@@ -134,6 +135,8 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     result = onDocumentSymbol(params);
   else if (method == "textDocument/formatting")
     result = onFormatting(params);
+  else if (method == "textDocument/codeAction")
+    result = onCodeAction(params);
   else
     throw RequestError(ErrorCode::MethodNotFound, "method not found: " + method);
   transport_.reply(*id, std::move(result));
@@ -152,6 +155,7 @@ llvm::json::Value Server::onInitialize(const llvm::json::Object *) {
            {"definitionProvider", true},
            {"documentSymbolProvider", true},
            {"documentFormattingProvider", true},
+           {"codeActionProvider", llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}},
            {"completionProvider", llvm::json::Object{{"triggerCharacters", llvm::json::Array{":", " ", "."}}}},
        }},
       {"serverInfo", llvm::json::Object{{"name", "vdc"}, {"version", VDC_VERSION}}}};
@@ -285,6 +289,20 @@ llvm::json::Value Server::onFormatting(const llvm::json::Object *params) {
   llvm::json::Object range{{"start", llvm::json::Object{{"line", 0}, {"character", 0}}},
                            {"end", llvm::json::Object{{"line", lines}, {"character", units}}}};
   return llvm::json::Array{llvm::json::Object{{"range", std::move(range)}, {"newText", formatted}}};
+}
+
+llvm::json::Value Server::onCodeAction(const llvm::json::Object *params) {
+  Document &doc = document(params);
+  const llvm::json::Object *range = params->getObject("range");
+  auto start = range ? positionFromJson(range->get("start")) : std::nullopt;
+  auto end = range ? positionFromJson(range->get("end")) : std::nullopt;
+  if (!start || !end)
+    throw invalidParams("missing or malformed `range`");
+  const Compilation &c = *doc.compilation;
+  if (c.rootFile() == 0)
+    return llvm::json::Array{};
+  return codeActions(c, doc.uri, toOffset(c.sources(), c.rootFile(), *start),
+                     toOffset(c.sources(), c.rootFile(), *end));
 }
 
 int serveStdio(CompileOptions options, bool testMode) {

@@ -44,6 +44,7 @@ private:
   llvm::json::Value onCompletion(const llvm::json::Object *params);
   llvm::json::Value onDocumentSymbol(const llvm::json::Object *params);
   llvm::json::Value onFormatting(const llvm::json::Object *params);
+  llvm::json::Value onCodeAction(const llvm::json::Object *params);
 
   // Notifications.
   void onDidOpen(const llvm::json::Object *params);

@@ -1,0 +1,19 @@
+// CodeActions.h — quick fixes offered by the language server: "did you mean", stale discharges, discharge stubs.
+#pragma once
+
+#include "driver/Compilation.h"
+
+#include <llvm/Support/JSON.h>
+
+#include <string>
+
+namespace vdc::lsp {
+
+/// The quick fixes for the byte range [begin, end] of the root file of `c` (known to the client as `uri`):
+/// - apply a diagnostic's suggested replacement (a "did you mean", `via` for `:`, a name without quotes);
+/// - remove a stale or duplicate discharge (VD2018, VD2019, VD2022);
+/// - add a discharge stub for an open obligation whose declaration lies in the range.
+/// Each is a CodeAction of kind `quickfix` with a WorkspaceEdit for `uri`.
+llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint32_t begin, uint32_t end);
+
+} // namespace vdc::lsp
