@@ -93,8 +93,8 @@ std::string projectRootFor(const std::string &designPath) {
         return std::string(real.str());
       return std::string(dir.str());
     }
-    llvm::StringRef parent = llvm::sys::path::parent_path(dir);
-    if (parent == dir)
+    std::string parent = llvm::sys::path::parent_path(dir).str(); // a copy: `dir` is overwritten below
+    if (parent == dir.str())
       break;
     dir = parent;
   }
