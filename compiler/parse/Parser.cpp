@@ -142,6 +142,67 @@ public:
     return {file_, offsets_.byteOffset(token->getStartIndex()), offsets_.byteOffset(token->getStopIndex() + 1)};
   }
 
+  /// Inside a design block, input that cannot start a declaration is reported once and skipped, with
+  /// nested braces, up to the next declaration or the block's `}`, so the rest of the block is parsed
+  /// as a design (ANTLR's default would leave the block and read its contents as top-level input).
+  /// The same holds for an attribute block: input that cannot start `key:` is skipped to the next
+  /// `key:` or the block's `}`.
+  void sync(antlr4::Parser *parser) override {
+    bool inDesign = dynamic_cast<VDesignParser::DesignDeclContext *>(parser->getContext()) != nullptr;
+    bool inAttributes = dynamic_cast<VDesignParser::AttrBlockContext *>(parser->getContext()) != nullptr;
+    if ((!inDesign && !inAttributes) || parser->getContext()->children.empty()) {
+      DefaultErrorStrategy::sync(parser);
+      return;
+    }
+    auto *input = parser->getTokenStream();
+    auto isWord = [](size_t t) {
+      return t == VDesignLexer::IDENT || (t >= VDesignLexer::IMPORT && t <= VDesignLexer::NOT);
+    };
+    auto startsItem = [&](size_t t) {
+      if (inAttributes)
+        return isWord(t) && input->LA(2) == VDesignLexer::COLON;
+      return t == VDesignLexer::RECIPE || t == VDesignLexer::TREATMENT || t == VDesignLexer::OUTCOME ||
+             t == VDesignLexer::POPULATION || t == VDesignLexer::COVARIATE || t == VDesignLexer::STUDY ||
+             t == VDesignLexer::CLAIM || t == VDesignLexer::DISCHARGE || t == VDesignLexer::CITE ||
+             t == VDesignLexer::SEMI;
+    };
+    size_t la = input->LA(1);
+    bool open = false;
+    for (auto *child : parser->getContext()->children)
+      if (auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(child))
+        open = open || terminal->getSymbol()->getType() == VDesignLexer::LBRACE;
+    if (!open || startsItem(la) || la == VDesignLexer::RBRACE || la == antlr4::Token::EOF) {
+      DefaultErrorStrategy::sync(parser);
+      return;
+    }
+    if (!inErrorRecoveryMode(parser)) {
+      beginErrorCondition(parser);
+      antlr4::misc::IntervalSet expected;
+      if (inAttributes)
+        expected.add(VDesignLexer::IDENT);
+      else
+        for (size_t t : {VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME,
+                         VDesignLexer::POPULATION, VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM,
+                         VDesignLexer::DISCHARGE, VDesignLexer::CITE})
+          expected.add(t);
+      expected.add(VDesignLexer::RBRACE);
+      report(parser, input->LT(1), expected, /*alreadyBegun=*/true);
+    }
+    int depth = 0;
+    for (;;) {
+      size_t t = input->LA(1);
+      if (t == antlr4::Token::EOF || (depth == 0 && (startsItem(t) || t == VDesignLexer::RBRACE ||
+                                                     (startsTopLevel(t) && t != VDesignLexer::STRATEGY))))
+        break;
+      if (t == VDesignLexer::LBRACE)
+        ++depth;
+      else if (t == VDesignLexer::RBRACE)
+        --depth;
+      parser->consume();
+    }
+    endErrorCondition(parser);
+  }
+
 protected:
   void reportNoViableAlternative(antlr4::Parser *parser, const antlr4::NoViableAltException &e) override {
     report(parser, e.getOffendingToken(), e.getExpectedTokens(), /*alreadyBegun=*/true);
@@ -501,13 +562,20 @@ private:
     out.title = optString(ctx->STRING());
     out.range = range(ctx);
     out.doc = docComment(ctx);
-    for (auto *item : ctx->designItem()) {
-      if (auto *cite = item->citeDecl())
+    auto items = ctx->designItem();
+    for (size_t i = 0; i < items.size(); ++i) {
+      auto *item = items[i];
+      // Input skipped after a declaration, up to the next one, belongs to it: an error there damages it.
+      uint32_t until = i + 1 < items.size() ? range(items[i + 1]).begin : out.range.end;
+      if (auto *cite = item->citeDecl()) {
         out.cites.push_back(optString(cite->STRING()));
-      else if (auto *entity = item->entityDecl())
+      } else if (auto *entity = item->entityDecl()) {
         out.entities.push_back(this->entity(entity));
-      else if (auto *discharge = item->dischargeDecl())
+        out.entities.back().malformed |= damaged({file_, range(item).begin, until});
+      } else if (auto *discharge = item->dischargeDecl()) {
         out.discharges.push_back(this->discharge(discharge));
+        out.discharges.back().malformed |= damaged({file_, range(item).begin, until});
+      }
     }
     return out;
   }
