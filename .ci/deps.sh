@@ -17,6 +17,7 @@ VDC_TEST_PACKAGES=(
   graphviz chromium
   dpkg-dev file pre-commit git python3-yaml
   vim neovim emacs-nox elpa-eglot
+  clang-14 libclang-rt-14-dev
 )
 
 vdc_apt_install() {

@@ -327,9 +327,9 @@ class QuietListener : public antlr4::BaseErrorListener {};
 /// Builds the AST from the parse tree (in the style of a Transformer: one method per rule).
 class AstBuilder {
 public:
-  AstBuilder(const SourceManager &sources, FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens,
-             DiagnosticSink &diags, std::vector<uint32_t> errorOffsets)
-      : sources_(sources), file_(file), offsets_(offsets), tokens_(tokens), diags_(diags),
+  AstBuilder(FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens, DiagnosticSink &diags,
+             std::vector<uint32_t> errorOffsets)
+      : file_(file), offsets_(offsets), tokens_(tokens), diags_(diags),
         errorOffsets_(std::move(errorOffsets)) {}
 
   ast::Module build(P::VDesignParser::FileContext *ctx) {
@@ -872,7 +872,6 @@ private:
     return out;
   }
 
-  const SourceManager &sources_;
   FileId file_;
   const OffsetMap &offsets_;
   antlr4::BufferedTokenStream &tokens_;
@@ -978,7 +977,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     auto strategy = std::make_shared<ErrorStrategy>(sources, file, offsets, diags, std::move(lexicalErrorTokens));
     parser.setErrorHandler(strategy);
     auto *tree = parser.file();
-    AstBuilder builder(sources, file, offsets, tokens, diags, strategy->errorOffsets);
+    AstBuilder builder(file, offsets, tokens, diags, strategy->errorOffsets);
     ast::Module module = builder.build(tree);
     module.comments = std::move(comments);
     return module;
