@@ -59,9 +59,21 @@ void printExcerpt(std::ostream &out, const SourceManager &sources, SourceRange r
   std::string_view line = sources.lineText(range.file, at.line);
   if (findInvalidUtf8(line) != std::string_view::npos)
     return; // never echo bytes that are not text
+  // A tab becomes one space and any other control character U+FFFD, one code point each so that the caret
+  // still lines up; the terminal never receives an escape sequence from the file.
   std::string shown;
-  for (char c : line)
-    shown += (c == '\t') ? ' ' : c;
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t')
+      shown += ' ';
+    else if (c < 0x20 || c == 0x7F)
+      shown += "\xEF\xBF\xBD";
+    else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) <= 0x9F) {
+      shown += "\xEF\xBF\xBD"; // a C1 control character
+      ++i;
+    } else
+      shown += static_cast<char>(c);
+  }
   // Underline to the end of the range, or of the line when the range spans lines.
   LineColumn end = sources.lineColumn(range.file, range.end);
   uint32_t width = 1;

@@ -468,7 +468,26 @@ private:
     for (size_t i = 1; i < end; ++i) {
       char c = raw[i];
       if (c != '\\' || i + 1 >= end) {
-        out += c;
+        // A control character or noncharacter typed into the string is replaced, so that no report or
+        // terminal ever receives it; the source is valid UTF-8 here (checked before lexing).
+        uint32_t cp = static_cast<unsigned char>(c);
+        size_t len = 1;
+        if (cp >= 0xC0) {
+          len = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
+          len = std::min(len, end - i);
+          cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+          for (size_t k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(raw[i + k]) & 0x3F);
+        }
+        if (forbiddenInString(cp)) {
+          if (report)
+            diags_.report(DiagKind::ControlCharacter, escapeRange(token, i, static_cast<uint32_t>(len)), cp).help =
+                "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
+          appendUtf8(out, 0xFFFD);
+        } else {
+          out.append(raw, i, len);
+        }
+        i += len - 1;
         continue;
       }
       char e = raw[++i];
@@ -498,7 +517,14 @@ private:
               cp = cp * 16 + static_cast<uint32_t>(std::stoul(std::string(1, raw[k]), nullptr, 16));
           }
         }
-        if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && forbiddenInString(cp) && cp != '\n' &&
+            cp != '\t') {
+          if (report)
+            diags_.report(DiagKind::ControlCharacter, escapeRange(token, i - 1, static_cast<uint32_t>(close - i + 2)), cp)
+                .help = "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
+          appendUtf8(out, 0xFFFD);
+          i = close;
+        } else if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
           appendUtf8(out, cp);
           i = close;
         } else {
@@ -517,6 +543,11 @@ private:
       }
     }
     return out;
+  }
+  /// Control characters (C0 but tab, DEL, C1) and noncharacters have no place in a string a report shows.
+  static bool forbiddenInString(uint32_t cp) {
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+           (cp & 0xFFFE) == 0xFFFE;
   }
   SourceRange escapeRange(antlr4::Token *token, size_t byteInToken, uint32_t length) const {
     SourceRange r = range(token);
