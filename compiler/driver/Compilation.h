@@ -18,7 +18,7 @@ struct CompileOptions {
   /// Which obligations make a claim fail (Section 9).
   Policy policy = Policy::OpenKey;
   /// Largest file accepted, in bytes.
-  size_t maxFileBytes = 16u << 20;
+  size_t maxFileBytes = 8u << 20;
   /// Deepest chain of imports.
   unsigned maxImportDepth = 32;
   /// Stop after parsing (for measuring the parser alone).

@@ -33,6 +33,15 @@ private:
   std::vector<uint32_t> offsets_;
 };
 
+/// ANTLR's input stream over UTF-8 text, without the spare capacity its UTF-32 conversion leaves behind
+/// (four times the text's size, held for as long as the tokens are).
+class InputStream : public antlr4::ANTLRInputStream {
+public:
+  explicit InputStream(std::string_view text) : antlr4::ANTLRInputStream(text.data(), text.size()) {
+    _data.shrink_to_fit();
+  }
+};
+
 /// How a token is shown in a message.
 std::string describeToken(const antlr4::Token *token) {
   if (!token || token->getType() == antlr4::Token::EOF)
@@ -118,6 +127,12 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
   return out;
 }
 
+/// The tokens that start a `topDecl` (the `file` rule's second alternative).
+bool startsTopDecl(size_t type) {
+  return type == VDesignLexer::DESIGN || type == VDesignLexer::ASSUMPTION || type == VDesignLexer::STRATEGY ||
+         type == VDesignLexer::PROXY || type == VDesignLexer::AGGREGATION || type == VDesignLexer::SEMI;
+}
+
 bool startsTopLevel(size_t type) {
   return type == VDesignLexer::DESIGN || type == VDesignLexer::ASSUMPTION || type == VDesignLexer::STRATEGY ||
          type == VDesignLexer::AGGREGATION || type == VDesignLexer::IMPORT || type == antlr4::Token::EOF;
@@ -133,6 +148,16 @@ public:
 
   /// Byte offsets of every syntax and lexical error, so the AST builder can mark what they damaged.
   std::vector<uint32_t> errorOffsets;
+  /// Set when top-level items are parsed one at a time (each as a start rule): then any token may follow
+  /// an item, as in the grammar's `file` rule, so recovery never consumes past the end of one.
+  bool topLevel = false;
+
+  antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser *parser) override {
+    antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(parser);
+    if (topLevel)
+      set.add(antlr4::Token::MIN_USER_TOKEN_TYPE, parser->getVocabulary().getMaxTokenType());
+    return set;
+  }
 
   SourceRange rangeOf(const antlr4::Token *token) const {
     if (!token || token->getType() == antlr4::Token::EOF) {
@@ -167,10 +192,16 @@ public:
              t == VDesignLexer::SEMI;
     };
     size_t la = input->LA(1);
+    // The `{` comes within the first few children, before any item: stop at it, so that a block with many
+    // items does not make every sync scan all of them (that was quadratic in the size of one block).
     bool open = false;
-    for (auto *child : parser->getContext()->children)
-      if (auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(child))
-        open = open || terminal->getSymbol()->getType() == VDesignLexer::LBRACE;
+    for (auto *child : parser->getContext()->children) {
+      auto *terminal = dynamic_cast<antlr4::tree::TerminalNode *>(child);
+      if (terminal && terminal->getSymbol()->getType() == VDesignLexer::LBRACE) {
+        open = true;
+        break;
+      }
+    }
     if (!open || startsItem(la) || la == VDesignLexer::RBRACE || la == antlr4::Token::EOF) {
       DefaultErrorStrategy::sync(parser);
       return;
@@ -327,42 +358,44 @@ class QuietListener : public antlr4::BaseErrorListener {};
 /// Builds the AST from the parse tree (in the style of a Transformer: one method per rule).
 class AstBuilder {
 public:
-  AstBuilder(FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens, DiagnosticSink &diags,
-             std::vector<uint32_t> errorOffsets)
-      : file_(file), offsets_(offsets), tokens_(tokens), diags_(diags),
-        errorOffsets_(std::move(errorOffsets)) {}
-
-  ast::Module build(P::VDesignParser::FileContext *ctx) {
-    ast::Module module;
-    module.file = file_;
-    bool seenDecl = false;
-    bool inStray = false;
-    for (auto *child : ctx->children) {
-      if (auto *imp = dynamic_cast<P::VDesignParser::ImportDeclContext *>(child)) {
-        inStray = false;
-        ast::Import import{importPath(imp), range(imp)};
-        if (seenDecl)
-          diags_.report(DiagKind::ImportNotFirst, import.range);
-        module.imports.push_back(std::move(import));
-      } else if (auto *top = dynamic_cast<P::VDesignParser::TopDeclContext *>(child)) {
-        inStray = false;
-        if (!top->SEMI())
-          seenDecl = true;
-        topDecl(top, module);
-      } else if (auto *stray = dynamic_cast<P::VDesignParser::StrayContext *>(child)) {
-        if (!inStray)
-          diags_.report(DiagKind::ExtraInput, range(stray), describeToken(stray->getStart()));
-        inStray = true;
-      }
-    }
-    return module;
+  AstBuilder(std::string_view text, FileId file, const OffsetMap &offsets, antlr4::BufferedTokenStream &tokens,
+             DiagnosticSink &diags, const std::vector<uint32_t> &errorOffsets)
+      : text_(text), file_(file), offsets_(offsets), tokens_(tokens), diags_(diags), errorOffsets_(errorOffsets) {
+    module_.file = file;
   }
+
+  /// Where the syntax errors of the next top-level item start in the error list (errors come in file order,
+  /// so earlier ones cannot fall inside it).
+  void beginItem() { firstError_ = errorOffsets_.size(); }
+
+  /// Adds one top-level item (an import, a declaration, or stray input) once it is parsed; its parse tree may be
+  /// released afterwards.
+  void add(antlr4::ParserRuleContext *child) {
+    if (auto *imp = dynamic_cast<P::VDesignParser::ImportDeclContext *>(child)) {
+      inStray_ = false;
+      ast::Import import{importPath(imp), range(imp)};
+      if (seenDecl_)
+        diags_.report(DiagKind::ImportNotFirst, import.range);
+      module_.imports.push_back(std::move(import));
+    } else if (auto *top = dynamic_cast<P::VDesignParser::TopDeclContext *>(child)) {
+      inStray_ = false;
+      if (!top->SEMI())
+        seenDecl_ = true;
+      topDecl(top, module_);
+    } else if (auto *stray = dynamic_cast<P::VDesignParser::StrayContext *>(child)) {
+      if (!inStray_)
+        diags_.report(DiagKind::ExtraInput, range(stray), describeToken(stray->getStart()));
+      inStray_ = true;
+    }
+  }
+
+  ast::Module take() { return std::move(module_); }
 
 private:
   /// Whether a syntax or lexical error was reported inside `r` (or right at its end).
   bool damaged(SourceRange r) const {
-    for (uint32_t at : errorOffsets_)
-      if (at >= r.begin && at <= r.end)
+    for (size_t i = firstError_; i < errorOffsets_.size(); ++i)
+      if (errorOffsets_[i] >= r.begin && errorOffsets_[i] <= r.end)
         return true;
     return false;
   }
@@ -382,33 +415,68 @@ private:
   }
   SourceRange range(antlr4::tree::TerminalNode *node) const { return range(node->getSymbol()); }
 
-  /// The `//` comment lines directly above the first token of a declaration.
+  /// The comment directly above the first token of a declaration: a run of `//` lines, or a block comment,
+  /// each on lines of its own, with no blank line between them and the declaration.
   std::string docComment(antlr4::ParserRuleContext *ctx) const {
     if (!ctx->getStart())
       return {};
-    std::vector<std::string> lines;
+    std::vector<std::string> parts;
     auto hidden = tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex());
-    // Walk backwards: stop at a blank line (whitespace holding two newlines) or a block comment.
+    uint32_t next = offsets_.byteOffset(ctx->getStart()->getStartIndex());
     for (auto it = hidden.rbegin(); it != hidden.rend(); ++it) {
       antlr4::Token *t = *it;
-      std::string text = t->getText();
-      if (t->getType() == VDesignLexer::WS) {
-        size_t newlines = std::count(text.begin(), text.end(), '\n');
-        if (newlines >= 2)
-          break;
-        continue;
-      }
-      if (t->getType() != VDesignLexer::DOC_COMMENT)
+      if (t->getType() != VDesignLexer::DOC_COMMENT && t->getType() != VDesignLexer::BLOCK_COMMENT)
         break;
-      std::string body = text.substr(2);
-      body.erase(0, body.find_first_not_of('/')); // `///` doc comments read the same as `//`
-      if (!body.empty() && body[0] == ' ')
-        body.erase(0, 1);
-      lines.push_back(body);
+      uint32_t begin = offsets_.byteOffset(t->getStartIndex());
+      uint32_t end = offsets_.byteOffset(t->getStopIndex() + 1);
+      std::string_view gap = text_.substr(end, next > end ? next - end : 0);
+      if (std::count(gap.begin(), gap.end(), '\n') != 1)
+        break; // a blank line, or the comment ends on the declaration's own line
+      size_t lineStart = text_.rfind('\n', begin == 0 ? 0 : begin - 1);
+      lineStart = (lineStart == std::string_view::npos || begin == 0) ? 0 : lineStart + 1;
+      if (text_.substr(lineStart, begin - lineStart).find_first_not_of(" \t") != std::string_view::npos)
+        break; // a comment after code on its line belongs to that code
+      std::string text = t->getText();
+      parts.push_back(t->getType() == VDesignLexer::DOC_COMMENT ? lineCommentBody(text) : blockCommentBody(text));
+      if (t->getType() == VDesignLexer::BLOCK_COMMENT)
+        break; // one block comment is a whole doc comment
+      next = begin;
     }
     std::string out;
-    for (auto it = lines.rbegin(); it != lines.rend(); ++it)
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it)
       out += (out.empty() ? "" : "\n") + *it;
+    return out;
+  }
+  static std::string lineCommentBody(const std::string &text) {
+    std::string body = text.substr(2);
+    body.erase(0, body.find_first_not_of('/')); // `///` doc comments read the same as `//`
+    if (!body.empty() && body[0] == ' ')
+      body.erase(0, 1);
+    return body;
+  }
+  /// The text of `/* ... */` without its delimiters, and without a leading `*` on continuation lines.
+  static std::string blockCommentBody(const std::string &text) {
+    std::string body = text.substr(2, text.size() >= 4 ? text.size() - 4 : 0);
+    body.erase(0, body.find_first_not_of('*')); // `/** ... */` reads the same
+    std::string out;
+    size_t pos = 0;
+    while (pos <= body.size()) {
+      size_t eol = body.find('\n', pos);
+      std::string line = body.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+      size_t first = line.find_first_not_of(" \t\r");
+      line = first == std::string::npos ? "" : line.substr(first);
+      if (!line.empty() && line[0] == '*')
+        line.erase(0, line.size() > 1 && line[1] == ' ' ? 2 : 1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.pop_back();
+      if (!line.empty() || !out.empty())
+        out += (out.empty() ? "" : "\n") + line;
+      if (eol == std::string::npos)
+        break;
+      pos = eol + 1;
+    }
+    while (!out.empty() && out.back() == '\n')
+      out.pop_back();
     return out;
   }
 
@@ -903,11 +971,16 @@ private:
     return out;
   }
 
+  std::string_view text_;
   FileId file_;
   const OffsetMap &offsets_;
   antlr4::BufferedTokenStream &tokens_;
   DiagnosticSink &diags_;
-  std::vector<uint32_t> errorOffsets_;
+  const std::vector<uint32_t> &errorOffsets_;
+  size_t firstError_ = 0;
+  ast::Module module_;
+  bool seenDecl_ = false;
+  bool inStray_ = false;
 };
 
 bool opensNesting(size_t type) {
@@ -931,7 +1004,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
   }
   try {
     OffsetMap offsets(text);
-    antlr4::ANTLRInputStream input(text.data(), text.size());
+    InputStream input(text);
     VDesignLexer lexer(&input);
     lexer.removeErrorListeners();
     QuietListener quiet;
@@ -944,15 +1017,14 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     unsigned depth = 0;
     unsigned notRun = 0;
     bool tooDeep = false;
-    std::vector<std::unique_ptr<antlr4::Token>> lexed;
+    // Separators counted per open bracket (the file's top level first), to bound the length of a list.
+    std::vector<size_t> separators{0};
+    bool tooLong = false;
+    // Tokens of the current top-level item, to bound the parse tree held while it is parsed.
+    size_t itemTokens = 0;
+    SourceRange itemStart{file, 0, 0};
     for (;;) {
-      std::unique_ptr<antlr4::Token> t = lexer.nextToken();
-      bool eof = t->getType() == antlr4::Token::EOF;
-      lexed.push_back(std::move(t));
-      if (eof)
-        break;
-    }
-    for (auto &token : lexed) {
+      std::unique_ptr<antlr4::Token> token = lexer.nextToken();
       size_t type = token->getType();
       if (type == antlr4::Token::EOF) {
         kept.push_back(std::move(token));
@@ -978,6 +1050,8 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       }
       if (type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT)
         comments.push_back(r);
+      if (type == VDesignLexer::WS)
+        continue; // the parser never sees whitespace; doc comments read the source text between tokens
       if (type == VDesignLexer::NOT) {
         // `not` nests as a prefix; a run of them ends at the next ordinary token.
         if (++notRun > limits.maxNesting && !tooDeep) {
@@ -987,18 +1061,36 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       } else if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
         notRun = 0;
       }
+      if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+        if (depth == 0 && (startsTopDecl(type) || type == VDesignLexer::IMPORT)) {
+          itemTokens = 0;
+          itemStart = r;
+        }
+        if (++itemTokens > limits.maxDeclarationTokens) {
+          diags.report(DiagKind::DeclarationTooLarge, itemStart, limits.maxDeclarationTokens).help =
+              "split it into several designs, or move theory into a module of its own";
+          return empty;
+        }
+      }
       if (opensNesting(type)) {
         if (++depth > limits.maxNesting && !tooDeep) {
           diags.report(DiagKind::NestingTooDeep, r, limits.maxNesting);
           tooDeep = true;
         }
+        separators.push_back(0);
       } else if (closesNesting(type) && depth > 0) {
         --depth;
+        separators.pop_back();
+      } else if (type == VDesignLexer::COLON) {
+        separators.back() = 0; // a new `key:` in a block starts a new run of values
+      } else if (type == VDesignLexer::COMMA && ++separators.back() >= limits.maxListElements && !tooLong) {
+        diags.report(DiagKind::ListTooLong, r, limits.maxListElements);
+        tooLong = true;
       }
+      if (tooDeep || tooLong)
+        return empty; // stop at once: the rest of the file may be as large again
       kept.push_back(std::move(token));
     }
-    if (tooDeep)
-      return empty;
 
     antlr4::ListTokenSource source(std::move(kept));
     antlr4::CommonTokenStream tokens(&source);
@@ -1007,9 +1099,28 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     parser.addErrorListener(&quiet);
     auto strategy = std::make_shared<ErrorStrategy>(sources, file, offsets, diags, std::move(lexicalErrorTokens));
     parser.setErrorHandler(strategy);
-    auto *tree = parser.file();
-    AstBuilder builder(file, offsets, tokens, diags, strategy->errorOffsets);
-    ast::Module module = builder.build(tree);
+    strategy->topLevel = true;
+    // The grammar's `file` rule, one top-level item at a time: each item's parse tree is turned into AST and
+    // released before the next is parsed, so memory holds the tokens and one declaration's tree, not the
+    // whole file's. The choice below is the `file` rule's own (one token of lookahead).
+    AstBuilder builder(text, file, offsets, tokens, diags, strategy->errorOffsets);
+    while (tokens.LA(1) != antlr4::Token::EOF) {
+      size_t next = tokens.LA(1);
+      size_t before = tokens.index();
+      builder.beginItem();
+      antlr4::ParserRuleContext *item = nullptr;
+      if (next == VDesignLexer::IMPORT)
+        item = parser.importDecl();
+      else if (startsTopDecl(next))
+        item = parser.topDecl();
+      else
+        item = parser.stray();
+      builder.add(item);
+      parser.getTreeTracker().reset();
+      if (tokens.index() == before)
+        tokens.consume(); // never loop on a token no rule would take
+    }
+    ast::Module module = builder.take();
     module.comments = std::move(comments);
     return module;
   } catch (const std::exception &e) {

@@ -10,6 +10,10 @@ namespace vdc {
 struct ParseLimits {
   /// Deepest nesting of brackets, braces, parentheses and `not`.
   unsigned maxNesting = 64;
+  /// Most values in one list (or after one `key:`).
+  size_t maxListElements = 10000;
+  /// Most tokens in one top-level declaration (a design is parsed whole; about 40,000 lines of design).
+  size_t maxDeclarationTokens = 400000;
 };
 
 /// Parses the file `file` of `sources`, reporting syntax errors to `diags`.

@@ -3,12 +3,19 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace vdc {
 
 namespace {
 const std::set<std::string> kClaimFields = {"effect", "from", "over"};
+
+/// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).
+void removeRepeats(std::vector<int> &ids) {
+  std::unordered_set<int> seen;
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [&](int id) { return !seen.insert(id).second; }), ids.end());
 }
+} // namespace
 
 void DesignChecker::checkClaims() {
   using K = ast::EntityKind;
@@ -69,8 +76,9 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
     out_.obligations.push_back(std::move(o));
     it = obligationIndex_.emplace(key, out_.obligations.back().id).first;
   }
+  // Claims are checked one after another, so a claim already listed is the last one.
   Obligation &o = out_.obligations[static_cast<size_t>(it->second - 1)];
-  if (std::find(o.claims.begin(), o.claims.end(), claim) == o.claims.end())
+  if (o.claims.empty() || o.claims.back() != claim)
     o.claims.push_back(claim);
   return o.id;
 }
@@ -93,9 +101,7 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
     if (!applies)
       continue;
     decided.insert(req.assumption);
-    int id = addObligation(req, attachedTo, location, step, claim);
-    if (std::find(chain.obligations.begin(), chain.obligations.end(), id) == chain.obligations.end())
-      chain.obligations.push_back(id);
+    chain.obligations.push_back(addObligation(req, attachedTo, location, step, claim));
   }
 }
 
@@ -240,8 +246,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       o.status = Status::Discharged;
       o.evidence = Evidence{"design", fmt::format("satisfied by design of strategy `{}`", study.strategy->name), "",
                             study.strategy->decl->name.range};
-      if (std::find(chain.obligations.begin(), chain.obligations.end(), id) == chain.obligations.end())
-        chain.obligations.push_back(id);
+      chain.obligations.push_back(id);
     }
     addRequirements(study.strategy->requirements, &study.args, studyName, studyAt, strategyStep, claim.name, chain);
     chain.steps.push_back(fmt::format("study `{}` ({})", studyName, study.strategy->name));
@@ -284,6 +289,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       chain.steps.push_back("average over within-run units read as the effect itself");
       addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
     }
+    removeRepeats(chain.obligations);
     claim.chains.push_back(std::move(chain));
   }
 }

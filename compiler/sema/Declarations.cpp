@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace vdc {
 
@@ -96,17 +98,33 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
 }
 
 void DesignChecker::checkProxyCycles() {
-  std::set<const ast::Entity *> reported;
+  // Each entity is walked once: a walk stops at an entity an earlier walk already finished, so a long chain
+  // costs linear time, not quadratic.
+  // `hops` holds, for each finished entity, the number of proxy hops from it to the end of its chain.
+  std::unordered_map<const ast::Entity *, size_t> hops;
   for (const ast::Entity &start : design_.entities) {
     std::vector<const ast::Entity *> path;
-    std::set<const ast::Entity *> onPath;
+    std::unordered_set<const ast::Entity *> onPath;
     const ast::Entity *e = &start;
-    while (e && !onPath.count(e) && !reported.count(e)) {
+    while (e && !onPath.count(e) && !hops.count(e)) {
       onPath.insert(e);
       path.push_back(e);
       e = scope_.proxyTarget(*e);
     }
-    if (!e || reported.count(e))
+    bool closesCycle = e && onPath.count(e);
+    size_t below = !e || closesCycle ? 0 : hops[e] + 1;
+    for (size_t i = path.size(); i-- > 0;) {
+      size_t n = below + (path.size() - 1 - i);
+      hops[path[i]] = n;
+      if (n > kMaxProxyHops && !proxyChainTooLong_ && !closesCycle) {
+        auto &d = diags_.report(DiagKind::ProxyChainTooLong, path[i]->proxy->range, path[i]->name.text, kMaxProxyHops);
+        d.help = "claims of this design are not checked; a chain of proxies this long is almost certainly generated "
+                 "by mistake";
+        proxyChainTooLong_ = true;
+        incomplete_ = true;
+      }
+    }
+    if (!closesCycle)
       continue;
     // `e` closes a cycle: report it once, at its first member in source order.
     auto it = std::find(path.begin(), path.end(), e);
@@ -116,13 +134,11 @@ void DesignChecker::checkProxyCycles() {
       text += m->name.text + " -> ";
     text += e->name.text;
     auto &d = diags_.report(DiagKind::ProxyCycle, e->proxy->range, text);
-    for (const ast::Entity *m : cycle) {
-      reported.insert(m);
+    for (const ast::Entity *m : cycle)
       if (m != e)
         d.notes.push_back({m->proxy->range, fmt::format("`{}` is a proxy of `{}` here", m->name.text,
                                                         m->proxy->target.text)});
-      // Break the cycle so later walks terminate.
-    }
+    // Break the cycle so later walks terminate.
     for (const ast::Entity *m : cycle)
       scope_.setProxyTarget(*m, nullptr);
     incomplete_ = true;

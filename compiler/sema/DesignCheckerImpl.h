@@ -65,6 +65,12 @@ private:
   std::map<std::tuple<std::string, std::string, std::string>, int> obligationIndex_;
   /// True when a claim or study could not be checked, so missing obligations may explain an unmatched discharge.
   bool incomplete_ = false;
+  /// True when a proxy chain is longer than kMaxProxyHops; claims are then not connected to studies.
+  bool proxyChainTooLong_ = false;
 };
+
+/// Longest proxy chain (hops from a declaration to the end of its `proxy of` links) a design may hold
+/// (grammar/REFERENCE.md, Limits): real designs have a few; many thousands would only multiply obligations.
+constexpr size_t kMaxProxyHops = 1000;
 
 } // namespace vdc
