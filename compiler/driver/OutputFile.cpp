@@ -1,33 +1,136 @@
-// OutputFile.cpp — atomic file replacement through llvm::sys::fs.
+// OutputFile.cpp — writing output files: atomic replacement of regular files, direct writes to devices, pipes and standard output.
 #include "driver/OutputFile.h"
 
-#include <llvm/Support/FileSystem.h>
-#include <llvm/Support/Path.h>
-#include <llvm/Support/raw_ostream.h>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fcntl.h>
+#include <iostream>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 namespace vdc {
 
-std::string writeFileAtomically(const std::string &path, const std::string &contents) {
-  llvm::SmallString<256> model(path);
-  model += ".tmp-%%%%%%";
-  int fd = -1;
-  llvm::SmallString<256> temp;
-  if (auto ec = llvm::sys::fs::createUniqueFile(model, fd, temp))
-    return "cannot create a file beside `" + path + "`: " + ec.message();
-  {
-    llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
-    out << contents;
-    out.flush();
-    if (out.has_error()) {
-      std::string message = out.error().message();
-      out.clear_error();
-      llvm::sys::fs::remove(temp);
-      return "cannot write `" + path + "`: " + message;
+namespace {
+
+/// Writes all of `contents` to `fd`; returns 0 or the errno of the failure.
+int writeAll(int fd, const std::string &contents) {
+  size_t done = 0;
+  while (done < contents.size()) {
+    ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return errno;
     }
+    done += static_cast<size_t>(n);
   }
-  if (auto ec = llvm::sys::fs::rename(temp, path)) {
-    llvm::sys::fs::remove(temp);
-    return "cannot replace `" + path + "`: " + ec.message();
+  return 0;
+}
+
+/// True when `path` names the same open file as descriptor `fd` (as /dev/stdout does for 1).
+bool sameFileAs(const std::string &path, int fd) {
+  struct stat a, b;
+  return ::stat(path.c_str(), &a) == 0 && ::fstat(fd, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/// Follows symbolic links from `path` to the path they finally name (which need not exist yet).
+/// Returns false, with a message in `error`, on a loop or an unreadable link.
+bool resolveLinks(const std::string &path, std::string &resolved, std::string &error) {
+  resolved = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st;
+    if (::lstat(resolved.c_str(), &st) != 0 || !S_ISLNK(st.st_mode))
+      return true;
+    std::vector<char> buffer(PATH_MAX + 1);
+    ssize_t n = ::readlink(resolved.c_str(), buffer.data(), buffer.size());
+    if (n < 0 || static_cast<size_t>(n) >= buffer.size()) {
+      error = "cannot follow the symbolic link `" + resolved + "`: " + std::strerror(n < 0 ? errno : ENAMETOOLONG);
+      return false;
+    }
+    std::string target(buffer.data(), static_cast<size_t>(n));
+    if (target.empty() || target.front() != '/') {
+      size_t slash = resolved.rfind('/');
+      target = (slash == std::string::npos ? std::string() : resolved.substr(0, slash + 1)) + target;
+    }
+    resolved = target;
+  }
+  error = "cannot follow the symbolic link `" + path + "`: " + std::strerror(ELOOP);
+  return false;
+}
+
+std::string writeToStandardStream(int fd, const std::string &contents) {
+  std::ostream &stream = fd == STDOUT_FILENO ? std::cout : std::cerr;
+  stream.flush(); // what the program wrote before comes first
+  if (int e = writeAll(fd, contents))
+    return std::string("cannot write to standard ") + (fd == STDOUT_FILENO ? "output" : "error") + ": " +
+           std::strerror(e);
+  return "";
+}
+
+/// Writes into an existing file that is not a regular file (a device, a FIFO, a socket) without replacing it.
+std::string writeInPlace(const std::string &path, const std::string &contents) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return "cannot open `" + path + "`: " + std::strerror(errno);
+  int e = writeAll(fd, contents);
+  if (::close(fd) != 0 && e == 0)
+    e = errno;
+  return e ? "cannot write `" + path + "`: " + std::strerror(e) : "";
+}
+
+} // namespace
+
+std::string writeFileAtomically(const std::string &path, const std::string &contents) {
+  if (path == "-" || sameFileAs(path, STDOUT_FILENO))
+    return writeToStandardStream(STDOUT_FILENO, contents);
+  if (sameFileAs(path, STDERR_FILENO))
+    return writeToStandardStream(STDERR_FILENO, contents);
+
+  std::string target, error;
+  if (!resolveLinks(path, target, error))
+    return error;
+  struct stat st;
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode))
+    return "cannot write `" + path + "`: " + std::strerror(EISDIR);
+  if (exists && !S_ISREG(st.st_mode))
+    return writeInPlace(target, contents);
+
+  std::string temp = target + ".tmp-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0)
+    return "cannot create a file beside `" + path + "`: " + std::strerror(errno);
+  auto fail = [&](const std::string &what, int e) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return what + std::strerror(e);
+  };
+  mode_t mode;
+  if (exists) {
+    mode = st.st_mode & 07777;
+    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
+      // Only the owner's group or root may keep another owner; the file then belongs to whoever wrote it.
+    }
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0)
+    return fail("cannot set the permissions of a file beside `" + path + "`: ", errno);
+  if (int e = writeAll(fd, contents))
+    return fail("cannot write `" + path + "`: ", e);
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(temp.c_str());
+    return "cannot write `" + path + "`: " + std::strerror(e);
+  }
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    int e = errno;
+    ::unlink(temp.c_str());
+    return "cannot replace `" + path + "`: " + std::strerror(e);
   }
   return "";
 }
