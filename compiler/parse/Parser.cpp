@@ -3,6 +3,7 @@
 
 #include "parse/AntlrIncludes.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -180,9 +181,6 @@ public:
       return;
     }
     auto *input = parser->getTokenStream();
-    auto isWord = [](size_t t) {
-      return t == VDesignLexer::IDENT || (t >= VDesignLexer::IMPORT && t <= VDesignLexer::NOT);
-    };
     auto startsItem = [&](size_t t) {
       if (inAttributes)
         return isWord(t) && input->LA(2) == VDesignLexer::COLON;
@@ -270,6 +268,13 @@ private:
     errorOffsets.push_back(at.begin);
     if (isCascade(parser, found))
       return;
+    if (dynamic_cast<VDesignParser::AttrBlockContext *>(parser->getContext()) && isWord(type) &&
+        nextTokenType(parser, found) != VDesignLexer::COLON) {
+      auto &d = diags_.report(DiagKind::MissingColon, at, found->getText());
+      d.help = "attributes are written `key: value`";
+      d.replacement = found->getText() + ":";
+      return;
+    }
     if (expected.contains(static_cast<size_t>(VDesignLexer::RBRACE)) && startsTopLevel(type)) {
       if (auto *open = innermostBrace(parser)) {
         SourceRange openRange = rangeOf(open);
@@ -289,11 +294,29 @@ private:
       d.help = "names are written without quotes";
       return;
     }
+    if (auto *kind = dynamic_cast<VDesignParser::EntityKindContext *>(parser->getContext());
+        kind && dynamic_cast<VDesignParser::ProxyKindDeclContext *>(kind->parent)) {
+      diags_.report(DiagKind::SyntaxError, at, "what the proxy kind applies to: `recipe`, `treatment`, `outcome` or `population`",
+                    describeToken(found));
+      return;
+    }
     auto &d = diags_.report(DiagKind::SyntaxError, at, describeExpected(expected, parser->getVocabulary()), describeToken(found));
     if (type == VDesignLexer::EQEQ || type == VDesignLexer::ASSIGN) {
       if (expected.contains(static_cast<size_t>(VDesignLexer::COLON)))
         d.help = "attributes are written `key: value`";
     }
+  }
+
+  static bool isWord(size_t t) {
+    return t == VDesignLexer::IDENT || (t >= VDesignLexer::IMPORT && t <= VDesignLexer::NOT);
+  }
+  /// The type of the token the parser sees after `token` (comments aside).
+  static size_t nextTokenType(antlr4::Parser *parser, antlr4::Token *token) {
+    auto *stream = parser->getTokenStream();
+    for (size_t i = token->getTokenIndex() + 1; i < stream->size(); ++i)
+      if (stream->get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+        return stream->get(i)->getType();
+    return antlr4::Token::EOF;
   }
 
   /// Whether an error at `found` is most likely a consequence of one already reported: it follows a
@@ -383,6 +406,10 @@ public:
         seenDecl_ = true;
       topDecl(top, module_);
     } else if (auto *stray = dynamic_cast<P::VDesignParser::StrayContext *>(child)) {
+      // Input left over where a syntax error was just reported is part of that error, not a new one.
+      uint32_t at = range(stray).begin;
+      for (size_t k = errorOffsets_.size(); k-- > 0 && errorOffsets_[k] >= at;) // errors come in file order
+        inStray_ = inStray_ || errorOffsets_[k] == at;
       if (!inStray_)
         diags_.report(DiagKind::ExtraInput, range(stray), describeToken(stray->getStart()));
       inStray_ = true;
@@ -573,33 +600,43 @@ private:
         out += '\t';
         break;
       case 'u': {
-        size_t close = raw.find('}', i);
-        uint32_t cp = 0;
-        bool ok = i + 1 < end && raw[i + 1] == '{' && close != std::string::npos && close < end && close > i + 2 &&
-                  close - i - 2 <= 6;
-        if (ok) {
-          for (size_t k = i + 2; k < close && ok; ++k) {
-            if (!std::isxdigit(static_cast<unsigned char>(raw[k])))
-              ok = false;
-            else
-              cp = cp * 16 + static_cast<uint32_t>(std::stoul(std::string(1, raw[k]), nullptr, 16));
-          }
-        }
-        if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && forbiddenInString(cp) && cp != '\n' &&
-            cp != '\t') {
-          if (report)
-            diags_.report(DiagKind::ControlCharacter, escapeRange(token, i - 1, static_cast<uint32_t>(close - i + 2)), cp)
-                .help = "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
-          appendUtf8(out, 0xFFFD);
-          i = close;
-        } else if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-          appendUtf8(out, cp);
-          i = close;
-        } else {
+        if (i + 1 >= end || raw[i + 1] != '{') {
           if (report)
             diags_.report(DiagKind::InvalidEscape, escapeRange(token, i - 1, 2), "\\u").help =
                 "write a code point as `\\u{1F600}`";
+          break;
         }
+        size_t close = raw.find('}', i);
+        if (close == std::string::npos || close >= end)
+          close = end; // unclosed: report up to the end of the string
+        std::string digits = raw.substr(i + 2, close - i - 2);
+        std::string shown = raw.substr(i - 1, std::min(close + 1, end) - (i - 1));
+        auto codeRange = escapeRange(token, i - 1, static_cast<uint32_t>(shown.size()));
+        bool hex = !digits.empty() && digits.size() <= 6 &&
+                   std::all_of(digits.begin(), digits.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+        uint32_t cp = hex ? static_cast<uint32_t>(std::stoul(digits, nullptr, 16)) : 0;
+        const char *problem = nullptr;
+        if (close == end)
+          problem = "it is not closed with `}`";
+        else if (!hex)
+          problem = "it needs 1 to 6 hexadecimal digits";
+        else if (cp > 0x10FFFF)
+          problem = "Unicode ends at U+10FFFF";
+        else if (cp >= 0xD800 && cp <= 0xDFFF)
+          problem = "U+D800 to U+DFFF are surrogates, not characters";
+        if (problem) {
+          if (report)
+            diags_.report(DiagKind::InvalidCodePoint, codeRange, shown, problem).help =
+                "write a code point as `\\u{1F600}`";
+        } else if (forbiddenInString(cp) && cp != '\n' && cp != '\t') {
+          if (report)
+            diags_.report(DiagKind::ControlCharacter, codeRange, cp).help =
+                "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
+          appendUtf8(out, 0xFFFD);
+        } else {
+          appendUtf8(out, cp);
+        }
+        i = std::min(close, end - 1);
         break;
       }
       default:
@@ -649,8 +686,11 @@ private:
       module.assumptions.push_back(assumption(a));
     else if (auto *s = ctx->strategyDecl())
       module.strategies.push_back(strategy(s));
-    else if (auto *p = ctx->proxyKindDecl())
-      module.proxyKinds.push_back(proxyKind(p));
+    else if (auto *p = ctx->proxyKindDecl()) {
+      // Without what it applies to, a proxy kind cannot be checked or used; its syntax error says why.
+      if (!p->entityKind() || !damaged(range(p->entityKind())))
+        module.proxyKinds.push_back(proxyKind(p));
+    }
     else if (auto *g = ctx->aggregationDecl())
       module.aggregations.push_back(aggregation(g));
   }
