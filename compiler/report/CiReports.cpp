@@ -1,4 +1,4 @@
-// CiReports.cpp — GitHub annotations and JUnit XML.
+// CiReports.cpp — GitHub annotations and JUnit XML, flagging obligations and claims as the policy decides.
 #include "report/CiReports.h"
 
 #include "report/Escape.h"
@@ -34,13 +34,19 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
     }
     for (const CheckedDesign &design : c->designs()) {
       for (const Obligation &o : design.obligations) {
-        if (o.severity == Level::None || !isOpen(o.status))
+        Finding finding = obligationFinding(input.policy, o); // the same decision as the SARIF level
+        if (finding == Finding::None)
           continue;
-        const char *kind = denies(input.policy, o) ? "error" : "warning";
-        std::string message = fmt::format("{} threat, {}: {} ({})", levelName(o.severity), statusName(o.status),
+        const char *kind = finding == Finding::Error ? "error" : finding == Finding::Warning ? "warning" : "notice";
+        std::string message = fmt::format("{} threat, {}{}: {} ({})", levelName(o.severity), statusName(o.status),
+                                          finding == Finding::Error ? " and denied by the policy" : "",
                                           o.assumption->title.empty() ? o.assumption->name : o.assumption->title,
                                           o.step);
-        if (!o.assumption->hint.empty())
+        if (o.status == Status::Assumed && o.evidence)
+          message += "\nArgued: " + o.evidence->text + (o.evidence->cite.empty() ? "" : " [" + o.evidence->cite + "]");
+        if (o.status == Status::Stale)
+          message += "\nThe check was not verified on the current data and parameters: run vdc verify.";
+        else if (!o.assumption->hint.empty())
           message += "\nTo settle it: " + o.assumption->hint;
         annotation(out, kind, c->sources(), o.location, o.assumption->name, message);
       }
@@ -48,29 +54,49 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
   }
 }
 
+namespace {
+/// Test-case counts of one file: a claim that does not hold fails; the claims of a file with errors are skipped
+/// and the file gets one erroring test case of its own.
+struct JunitCounts {
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
+};
+
+JunitCounts junitCounts(const Compilation &c) {
+  JunitCounts n;
+  n.errors = c.diagnostics().hasErrors() ? 1 : 0;
+  n.tests = n.errors;
+  for (const CheckedDesign &d : c.designs())
+    for (const Claim &claim : d.claims) {
+      ++n.tests;
+      ClaimState state = claimState(c, claim);
+      n.failures += state == ClaimState::Fails;
+      n.skipped += state == ClaimState::NotChecked;
+    }
+  return n;
+}
+
+std::string countAttributes(const JunitCounts &n) {
+  return fmt::format("tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\"", n.tests, n.failures, n.errors,
+                     n.skipped);
+}
+} // namespace
+
 void writeJunitReport(std::ostream &out, const ReportInput &input) {
-  RunSummary s = summarize(input);
-  int cases = s.claims, failures = s.claims - s.claimsHolding;
-  int errors = 0;
-  for (const Compilation *c : input.compilations)
-    if (c->diagnostics().hasErrors())
-      ++errors, ++cases;
+  JunitCounts total;
+  for (const Compilation *c : input.compilations) {
+    JunitCounts n = junitCounts(*c);
+    total.tests += n.tests, total.failures += n.failures, total.errors += n.errors, total.skipped += n.skipped;
+  }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"vdesign\" tests=\"" << cases << "\" failures=\"" << failures << "\" errors=\"" << errors
-      << "\">\n";
+  out << "<testsuites name=\"vdesign\" " << countAttributes(total) << ">\n";
   for (const Compilation *c : input.compilations) {
     const SourceManager &sources = c->sources();
     std::string file = repositoryRelativePath(sources.name(c->rootFile()));
-    int fileCases = 0, fileFailures = 0;
-    for (const CheckedDesign &d : c->designs())
-      for (const Claim &claim : d.claims)
-        ++fileCases, fileFailures += !claim.holds;
     bool hasErrors = c->diagnostics().hasErrors();
-    out << "  <testsuite name=\"" << escapeXml(file) << "\" tests=\"" << fileCases + hasErrors << "\" failures=\""
-        << fileFailures << "\" errors=\"" << hasErrors << "\">\n";
+    out << "  <testsuite name=\"" << escapeXmlAttribute(file) << "\" " << countAttributes(junitCounts(*c)) << ">\n";
     if (hasErrors) {
-      out << "    <testcase classname=\"" << escapeXml(file) << "\" name=\"compiles\" file=\"" << escapeXml(file)
-          << "\">\n      <error message=\"the design file has errors\">";
+      out << "    <testcase classname=\"" << escapeXmlAttribute(file) << "\" name=\"compiles\" file=\""
+          << escapeXmlAttribute(file) << "\">\n      <error message=\"the design file has errors\">";
       for (const Diagnostic &d : c->diagnostics().all()) {
         if (d.severity != Severity::Error)
           continue;
@@ -82,21 +108,31 @@ void writeJunitReport(std::ostream &out, const ReportInput &input) {
     for (const CheckedDesign &d : c->designs()) {
       for (const Claim &claim : d.claims) {
         LineColumn at = sources.start(claim.range);
-        out << "    <testcase classname=\"" << escapeXml(file + "." + d.name) << "\" name=\""
-            << escapeXml(claim.name) << "\" file=\"" << escapeXml(file) << "\" line=\"" << at.line << "\">\n";
-        if (!claim.holds) {
+        out << "    <testcase classname=\"" << escapeXmlAttribute(file + "." + d.name) << "\" name=\""
+            << escapeXmlAttribute(claim.name) << "\" file=\"" << escapeXmlAttribute(file) << "\" line=\"" << at.line
+            << "\">\n      <properties>\n        <property name=\"estimand\" value=\""
+            << escapeXmlAttribute(estimandNotation(claim)) << "\"/>\n";
+        if (!claim.description.empty())
+          out << "        <property name=\"description\" value=\"" << escapeXmlAttribute(claim.description) << "\"/>\n";
+        out << "      </properties>\n";
+        ClaimState state = claimState(*c, claim);
+        if (state == ClaimState::NotChecked)
+          out << "      <skipped message=\"not checked: the design file has errors\"/>\n";
+        if (state == ClaimState::Fails) {
           std::string detail;
           for (const Chain &chain : claim.chains)
             for (int id : chain.obligations) {
               const Obligation &o = d.obligation(id);
               if (denies(input.policy, o))
-                detail += fmt::format("chain from {}: {} {} {} at {} ({})\n", chain.study, levelName(o.severity),
-                                      statusName(o.status), o.assumption->name, o.attachedTo, o.step);
+                detail += fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
+                                      statusName(o.status), o.assumption->name, o.attachedTo, o.step,
+                                      o.status == Status::Assumed && o.evidence ? "; argued: " + o.evidence->text
+                                                                                : std::string());
             }
           if (claim.chains.empty())
             detail = "no study connects to this claim\n";
           out << "      <failure message=\""
-              << escapeXml(fmt::format("claim {} does not hold under --deny {}", claim.name, policyName(input.policy)))
+              << escapeXmlAttribute(fmt::format("claim {} does not hold under --deny {}", claim.name, policyName(input.policy)))
               << "\" type=\"policy\">" << escapeXml(detail) << "</failure>\n";
         }
         out << "    </testcase>\n";

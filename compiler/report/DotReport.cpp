@@ -34,15 +34,20 @@ const char *fillOf(const Obligation &o) {
   return o.severity == Level::Key ? "#f4a6a6" : "#fcc98f";
 }
 
-std::string id(const std::string &design, const std::string &name) { return "\"" + escapeDot(design + "." + name) + "\""; }
+/// A node id, unique in the graph: the file's position on the command line keeps two files with a design of
+/// the same name apart.
+std::string nodeId(size_t file, const std::string &design, const std::string &name) {
+  return "\"f" + std::to_string(file) + "." + escapeDot(design + "." + name) + "\"";
+}
 } // namespace
 
 void writeDotReport(std::ostream &out, const ReportInput &input) {
   out << "digraph vdesign {\n  rankdir=BT;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
          "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   int cluster = 0;
-  for (const Compilation *c : input.compilations) {
-    for (const CheckedDesign &d : c->designs()) {
+  for (size_t file = 1; file <= input.compilations.size(); ++file) {
+    for (const CheckedDesign &d : input.compilations[file - 1]->designs()) {
+      auto id = [&](const std::string &design, const std::string &name) { return nodeId(file, design, name); };
       out << "  subgraph cluster_" << cluster++ << " {\n    label=\"" << escapeDot("design " + d.name);
       if (!d.title.empty())
         out << "\\n" << escapeDot(d.title);

@@ -1,4 +1,4 @@
-// HtmlReport.cpp — HTML rendering with anchors per design, claim and obligation.
+// HtmlReport.cpp — HTML rendering with anchors per design, claim and obligation, unique across the files of a report.
 #include "report/HtmlReport.h"
 
 #include "report/Escape.h"
@@ -15,13 +15,35 @@ th{background:#f3f3f3}code{font-family:ui-monospace,monospace;font-size:.92em}
 .none{color:#2e7d32}.careful{color:#b26a00}.key{color:#c62828}.dot{font-size:1.2em}
 .status-open,.status-stale{color:#c62828;font-weight:600}.status-assumed{color:#b26a00}.status-discharged{color:#2e7d32}
 .holds{color:#2e7d32;font-weight:600}.fails{color:#c62828;font-weight:600}.muted{color:#666;font-size:.9em}
-.formula{font-family:"STIX Two Math","Cambria Math",serif}
+.formula{font-family:"STIX Two Math","Cambria Math",serif}.text{white-space:pre-line}
+.diagnostics li.error{color:#c62828}.diagnostics li.warning{color:#b26a00}.notchecked{color:#b26a00;font-weight:600}
 @media print{body{margin:0;max-width:none}h2{page-break-before:auto}a{color:inherit;text-decoration:none}})";
 
 std::string e(const std::string &text) { return escapeXml(text); }
 
-std::string anchor(const std::string &design, const std::string &what) {
-  std::string out = "d-" + design + "-" + what;
+/// User text that may hold line breaks: shown as written (CSS `white-space: pre-line`).
+std::string text(const std::string &value) { return "<span class=\"text\">" + escapeXml(value) + "</span>"; }
+
+/// Generated text that quotes names in backticks (chain steps, diagnostics): escaped, each `name` as <code>.
+std::string withCode(const std::string &text) {
+  std::string escaped = escapeXml(text), out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = escaped.find('`', pos);
+    size_t close = open == std::string::npos ? std::string::npos : escaped.find('`', open + 1);
+    if (close == std::string::npos) {
+      out += escaped.substr(pos);
+      return out;
+    }
+    out += escaped.substr(pos, open - pos) + "<code>" + escaped.substr(open + 1, close - open - 1) + "</code>";
+    pos = close + 1;
+  }
+}
+
+/// An element id, unique in the page: the file's position on the command line (f1, f2, ...) keeps two files
+/// with a design of the same name apart.
+std::string elementId(size_t file, const std::string &design, const std::string &what) {
+  std::string out = "f" + std::to_string(file) + "-d-" + design + "-" + what;
   for (char &c : out)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
       c = '_';
@@ -31,6 +53,31 @@ std::string anchor(const std::string &design, const std::string &what) {
 std::string cell(Level l) {
   return std::string("<td class=\"") + levelName(l) + "\"><span class=\"dot\">●</span> " + levelName(l) + "</td>";
 }
+/// The errors and warnings of one file, before its designs: a file with errors has its claims not checked.
+void diagnosticList(std::ostream &out, const Compilation &c) {
+  const SourceManager &sources = c.sources();
+  size_t errors = c.diagnostics().count(Severity::Error), warnings = c.diagnostics().count(Severity::Warning);
+  if (errors + warnings == 0)
+    return;
+  auto count = [](size_t n, const char *what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+  out << "<section class=\"diagnostics\">\n<p><b>" << e(sources.name(c.rootFile())) << "</b> has "
+      << count(errors, "error") << " and " << count(warnings, "warning")
+      << (errors ? "; its claims were not checked" : "") << ":</p>\n<ul>\n";
+  for (const Diagnostic &d : c.diagnostics().all()) {
+    if (d.severity == Severity::Note)
+      continue;
+    const char *kind = d.severity == Severity::Error ? "error" : "warning";
+    std::string where = sources.name(d.range.valid() ? d.range.file : c.rootFile());
+    if (d.range.valid()) {
+      LineColumn at = sources.start(d.range);
+      where += ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    }
+    out << "<li class=\"" << kind << "\">" << kind << " " << d.code() << " at <code>" << e(where) << "</code>: "
+        << withCode(d.message) << "</li>\n";
+  }
+  out << "</ul>\n</section>\n";
+}
+
 } // namespace
 
 void writeHtmlReport(std::ostream &out, const ReportInput &input) {
@@ -40,24 +87,35 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
       << "<title>vdesign report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
   out << "<h1>vdesign report</h1>\n<p>" << s.claimsHolding << " of " << s.claims << " claims hold under <code>--deny "
       << policyName(input.policy) << "</code>; " << s.open << " open obligations (" << s.openKey << " key threats), "
-      << s.assumed << " assumed, " << s.discharged << " discharged.</p>\n";
+      << s.assumed << " assumed, " << s.discharged << " discharged"
+      << (s.errors ? "; " + std::to_string(s.errors) + (s.errors == 1 ? " error" : " errors") +
+                         ", so the claims of those files were not checked"
+                   : std::string())
+      << ".</p>\n";
   out << "<p class=\"muted\"><span class=\"none\">●</span> rather not affected · <span class=\"careful\">●</span> "
          "careful consideration required · <span class=\"key\">●</span> key threat</p>\n";
-  for (const Compilation *c : input.compilations) {
+  for (size_t index = 0; index < input.compilations.size(); ++index) {
+    const Compilation *c = input.compilations[index];
+    size_t file = index + 1;
+    diagnosticList(out, *c);
     for (const CheckedDesign &d : c->designs()) {
-      out << "<section id=\"" << anchor(d.name, "design") << "\">\n<h2>Design <code>" << e(d.name) << "</code>";
+      auto anchor = [&](const std::string &what) { return elementId(file, d.name, what); };
+      out << "<section id=\"" << anchor("design") << "\">\n<h2>Design <code>" << e(d.name) << "</code>";
       if (!d.title.empty())
-        out << " — " << e(d.title);
+        out << " — " << text(d.title);
       out << "</h2>\n<p class=\"muted\">" << e(c->sources().name(d.file)) << "</p>\n";
       for (const std::string &cite : d.cites)
-        out << "<p class=\"muted\">Cites " << e(cite) << "</p>\n";
+        out << "<p class=\"muted\">Cites " << text(cite) << "</p>\n";
       for (const Claim &claim : d.claims) {
-        out << "<h3 id=\"" << anchor(d.name, "claim-" + claim.name) << "\">Claim <code>" << e(claim.name)
+        ClaimState state = claimState(*c, claim);
+        out << "<h3 id=\"" << anchor("claim-" + claim.name) << "\">Claim <code>" << e(claim.name)
             << "</code>: <span class=\"formula\">" << e(estimandNotation(claim)) << "</span> — "
-            << (claim.holds ? "<span class=\"holds\">holds</span>" : "<span class=\"fails\">does not hold</span>")
+            << (state == ClaimState::Holds   ? "<span class=\"holds\">holds</span>"
+                : state == ClaimState::Fails ? "<span class=\"fails\">does not hold</span>"
+                                             : "<span class=\"notchecked\">not checked (the file has errors)</span>")
             << "</h3>\n";
         if (!claim.description.empty())
-          out << "<p>" << e(claim.description) << "</p>\n";
+          out << "<p class=\"description\">" << text(claim.description) << "</p>\n";
         out << "<table>\n<tr><th>profile</th><th>statistical</th><th>internal</th><th>external</th><th>construct</th></tr>\n";
         out << "<tr><th>inherent</th>";
         for (Validity v : kAllValidities)
@@ -67,16 +125,16 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
           out << cell(claim.profile.residual[v]);
         out << "</tr>\n</table>\n<ol>\n";
         for (const Chain &chain : claim.chains) {
-          out << "<li>Chain from study <code>" << e(chain.study) << "</code> ("
-              << (chain.holds ? "holds" : "denied by the policy") << "): ";
+          out << "<li>Chain from study <code>" << e(chain.study) << "</code>"
+              << (state == ClaimState::NotChecked ? "" : chain.holds ? " (holds)" : " (denied by the policy)") << ": ";
           for (size_t i = 0; i < chain.steps.size(); ++i)
-            out << (i ? " → " : "") << e(chain.steps[i]);
+            out << (i ? " → " : "") << withCode(chain.steps[i]);
           out << " — obligations ";
           for (size_t i = 0; i < chain.obligations.size(); ++i) {
             int id = chain.obligations[i];
             if (d.obligation(id).severity == Level::None)
               continue;
-            out << "<a href=\"#" << anchor(d.name, "obligation-" + std::to_string(id)) << "\">#" << id << "</a> ";
+            out << "<a href=\"#" << anchor("obligation-" + std::to_string(id)) << "\">#" << id << "</a> ";
           }
           out << "</li>\n";
         }
@@ -90,20 +148,24 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
         const Assumption &a = *o.assumption;
         std::string claims;
         for (const auto &n : o.claims)
-          claims += (claims.empty() ? "" : ", ") + ("<a href=\"#" + anchor(d.name, "claim-" + n) + "\">" + e(n) + "</a>");
-        out << "<tr id=\"" << anchor(d.name, "obligation-" + std::to_string(o.id)) << "\"><td>" << o.id
+          claims += (claims.empty() ? "" : ", ") + ("<a href=\"#" + anchor("claim-" + n) + "\">" + e(n) + "</a>");
+        out << "<tr id=\"" << anchor("obligation-" + std::to_string(o.id)) << "\"><td>" << o.id
             << "</td><td><code>" << e(a.name) << "</code><br>" << e(a.title) << "</td>" << cell(o.severity)
             << "<td class=\"status-" << statusName(o.status) << "\">" << statusName(o.status) << "</td><td><code>"
-            << e(o.attachedTo) << "</code><br><span class=\"muted\">" << e(o.step) << "</span></td><td>" << claims
+            << e(o.attachedTo) << "</code><br><span class=\"muted\">" << withCode(o.step) << "</span></td><td>" << claims
             << "</td><td>";
         if (!a.formula.empty())
           out << "<span class=\"formula\">" << e(a.formula) << "</span><br>";
-        out << e(a.explain);
+        out << text(a.explain);
         if (o.evidence)
-          out << "<br><b>Evidence (" << e(o.evidence->kind) << "):</b> " << e(o.evidence->text)
-              << (o.evidence->cite.empty() ? "" : " [" + e(o.evidence->cite) + "]");
-        else if (!a.hint.empty())
-          out << "<br><b>To settle it:</b> " << e(a.hint);
+          out << "<br><b>Evidence (" << e(o.evidence->kind) << "):</b> <span class=\"evidence\">"
+              << text(o.evidence->text) << "</span>"
+              << (o.evidence->cite.empty() ? "" : " [<span class=\"cite\">" + text(o.evidence->cite) + "</span>]");
+        if (o.status == Status::Stale)
+          out << "<br><b>Stale:</b> the check was not verified on the current data and parameters; run "
+                 "<code>vdc verify</code>.";
+        else if (!a.hint.empty() && o.status != Status::Discharged)
+          out << "<br><b>To settle it:</b> " << text(a.hint);
         if (!a.source.empty())
           out << "<br><span class=\"muted\">" << e(a.source) << "</span>";
         out << "</td></tr>\n";

@@ -37,9 +37,12 @@ json::Value evidence(const SourceManager &sources, const Obligation &o) {
   return e;
 }
 
-json::Object design(const SourceManager &sources, const CheckedDesign &d) {
+json::Object design(const Compilation &compilation, const CheckedDesign &d) {
+  const SourceManager &sources = compilation.sources();
   json::Array claims;
   for (const Claim &c : d.claims) {
+    // A claim of a file with errors was checked against an incomplete model: it does not hold, and says so.
+    bool checked = claimState(compilation, c) != ClaimState::NotChecked;
     json::Array chains;
     for (const Chain &ch : c.chains) {
       json::Array ids;
@@ -51,7 +54,7 @@ json::Object design(const SourceManager &sources, const CheckedDesign &d) {
       chains.push_back(json::Object{{"study", ch.study},
                                     {"obligations", std::move(ids)},
                                     {"steps", std::move(steps)},
-                                    {"holds", ch.holds},
+                                    {"holds", checked && ch.holds},
                                     {"profile", profilePair(ch.profile)}});
     }
     json::Object estimand{{"treatment", c.treatment}, {"outcome", c.outcome}, {"target", c.target}};
@@ -61,7 +64,8 @@ json::Object design(const SourceManager &sources, const CheckedDesign &d) {
     claims.push_back(json::Object{{"name", c.name},
                                   {"description", c.description},
                                   {"estimand", std::move(estimand)},
-                                  {"holds", c.holds},
+                                  {"holds", claimState(compilation, c) == ClaimState::Holds},
+                                  {"checked", checked},
                                   {"chains", std::move(chains)},
                                   {"profile", profilePair(c.profile)},
                                   {"location", location(sources, c.range)}});
@@ -112,7 +116,7 @@ void writeJsonReport(std::ostream &out, const ReportInput &input) {
     const SourceManager &sources = c->sources();
     files.push_back(sources.name(c->rootFile()));
     for (const CheckedDesign &d : c->designs())
-      designs.push_back(design(sources, d));
+      designs.push_back(design(*c, d));
     for (const Diagnostic &diag : c->diagnostics().all()) {
       json::Array notes;
       for (const DiagNote &n : diag.notes)

@@ -9,7 +9,7 @@ namespace vdc {
 
 namespace {
 std::string bullet(Level l) {
-  return std::string("\\textcolor{vdesign") + levelName(l) + "}{\\textbullet}";
+  return std::string("\\textcolor{vdesign") + levelName(l) + "}{$\\bullet$}"; // \textbullet needs a TS1 font
 }
 
 std::string tt(const std::string &name) { return "\\texttt{" + escapeLatex(name) + "}"; }
@@ -25,7 +25,8 @@ std::string sentence(const Obligation &o) {
   std::string out = "The claim relies on \\emph{" + escapeLatex(title) + "} (" + tt(a.name) + ") at " +
                     tt(o.attachedTo) + ", for the step " + escapeLatex(o.step) + "; ";
   if (o.status == Status::Assumed && o.evidence)
-    out += "we argue for it but have not verified it (" + escapeLatex(o.evidence->text) + ")";
+    out += "we argue for it but have not verified it (" + escapeLatex(o.evidence->text) +
+           (o.evidence->cite.empty() ? "" : "; see " + escapeLatex(o.evidence->cite)) + ")";
   else if (o.status == Status::Stale)
     out += "its check is stale, not verified on the current data and parameters (run \\texttt{vdc verify})";
   else
@@ -34,7 +35,7 @@ std::string sentence(const Obligation &o) {
   if (!a.source.empty())
     out += " (" + escapeLatex(a.source) + ")";
   out += ".";
-  if (o.status != Status::Assumed && !a.hint.empty())
+  if (!a.hint.empty())
     out += " It could be settled as follows: " + escapeLatex(a.hint);
   if (!out.empty() && out.back() != '.')
     out += ".";
@@ -48,6 +49,7 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
       << "\\providecolor{vdesigncareful}{RGB}{239,160,0}\n"
       << "\\providecolor{vdesignkey}{RGB}{198,40,40}\n";
   for (const Compilation *c : input.compilations) {
+    bool notChecked = c->diagnostics().hasErrors();
     for (const CheckedDesign &d : c->designs()) {
       out << "\n% design " << escapeLatex(d.name) << "\n";
       out << "\\begin{table}[ht]\n\\centering\n\\begin{tabular}{llcccc}\n\\hline\n"
@@ -74,13 +76,18 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
               std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
             rows.push_back(&o);
         out << "\n\\paragraph{Limitations of claim " << tt(claim.name) << ".}\n";
+        if (notChecked)
+          out << "This claim was not checked: its design file has errors (see \\texttt{vdc check})"
+              << (rows.empty() ? ".\n" : "; the open obligations found so far are listed below.\n");
+        if (rows.empty() && notChecked)
+          continue;
         if (rows.empty()) {
           out << "Every assumption this claim relies on is supported by evidence.\n";
           continue;
         }
         out << "\\begin{itemize}\n";
         for (const Obligation *o : rows)
-          out << "  \\item " << sentence(*o) << "\n";
+          out << "  \\item[$\\bullet$] " << sentence(*o) << "\n"; // the default label needs a TS1 font
         out << "\\end{itemize}\n";
       }
     }

@@ -5,33 +5,6 @@
 
 namespace vdc {
 
-std::string escapeMarkdown(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
-    case '#': case '+': case '!': case '|': case '~': case '>': case '$':
-      out += '\\';
-      out += c;
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '&':
-      out += "&amp;";
-      break;
-    case '\n':
-      out += "<br>";
-      break;
-    case '\r':
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 const char *bullet(Level l) {
@@ -48,8 +21,33 @@ const char *bullet(Level l) {
 
 std::string code(std::string_view text) { return "`" + std::string(text) + "`"; }
 
-void claimSection(std::ostream &out, const CheckedDesign &d, const Claim &claim) {
-  out << "### Claim " << code(claim.name) << " — " << (claim.holds ? "✅ holds" : "❌ does not hold") << "\n\n";
+/// What the table says would settle an obligation: the hint for an open one, the argument given and the hint
+/// for an assumed one, `vdc verify` for a stale check.
+std::string settleText(const Obligation &o) {
+  const std::string &hint = o.assumption->hint;
+  std::string cite = o.evidence && !o.evidence->cite.empty() ? " [" + o.evidence->cite + "]" : "";
+  if (o.status == Status::Stale) // the evidence says which check and why it is stale
+    return "run `vdc verify`: " + escapeMarkdown(o.evidence ? o.evidence->text : "the check is stale");
+  if (o.status == Status::Assumed && o.evidence)
+    return escapeMarkdown("argued: " + o.evidence->text + cite + (hint.empty() ? "" : "; to settle it: " + hint));
+  return escapeMarkdown(hint);
+}
+
+const char *stateText(ClaimState state) {
+  switch (state) {
+  case ClaimState::Holds:
+    return "✅ holds";
+  case ClaimState::Fails:
+    return "❌ does not hold";
+  case ClaimState::NotChecked:
+    return "⚠️ not checked (the file has errors)";
+  }
+  return "";
+}
+
+void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &d, const Claim &claim) {
+  ClaimState state = claimState(c, claim);
+  out << "### Claim " << code(claim.name) << " — " << stateText(state) << "\n\n";
   out << "Estimand: " << code(estimandNotation(claim));
   if (!claim.description.empty())
     out << " — " << escapeMarkdown(claim.description);
@@ -64,7 +62,8 @@ void claimSection(std::ostream &out, const CheckedDesign &d, const Claim &claim)
   }
   out << "\n";
   for (const Chain &chain : claim.chains) {
-    out << "- chain from study " << code(chain.study) << (chain.holds ? " (holds)" : " (denied by policy)") << ": ";
+    out << "- chain from study " << code(chain.study)
+        << (state == ClaimState::NotChecked ? "" : chain.holds ? " (holds)" : " (denied by policy)") << ": ";
     for (size_t i = 0; i < chain.steps.size(); ++i)
       out << (i ? " → " : "") << chain.steps[i]; // steps are built from identifiers only
     out << "\n";
@@ -75,18 +74,40 @@ void claimSection(std::ostream &out, const CheckedDesign &d, const Claim &claim)
         std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
       rows.push_back(&o);
   if (rows.empty()) {
-    out << "\nEvery obligation of this claim is discharged.\n\n";
+    out << (state == ClaimState::NotChecked ? "\nNo open obligation was found, but the file has errors.\n\n"
+                                            : "\nEvery obligation of this claim is discharged.\n\n");
     return;
   }
   out << "\n| # | assumption | validity | severity | status | at | what would settle it |\n"
          "|---|---|---|---|---|---|---|\n";
   for (const Obligation *o : rows) {
-    std::string settle = o->status == Status::Assumed && o->evidence
-                             ? "argued: " + o->evidence->text
-                             : o->assumption->hint;
+    std::string settle = settleText(*o);
     out << "| " << o->id << " | " << code(o->assumption->name) << " | " << validityName(o->assumption->validity)
         << " | " << bullet(o->severity) << " | " << statusName(o->status) << " | " << code(o->attachedTo)
-        << " | " << escapeMarkdown(settle) << " |\n";
+        << " | " << settle << " |\n";
+  }
+  out << "\n";
+}
+
+/// The errors and warnings of one file, before its designs: a file with errors has its claims not checked.
+void diagnosticList(std::ostream &out, const Compilation &c) {
+  const SourceManager &sources = c.sources();
+  size_t errors = c.diagnostics().count(Severity::Error), warnings = c.diagnostics().count(Severity::Warning);
+  if (errors + warnings == 0)
+    return;
+  auto count = [](size_t n, const char *what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+  out << "**" << escapeMarkdown(sources.name(c.rootFile())) << "** has " << count(errors, "error") << " and "
+      << count(warnings, "warning") << (errors ? "; its claims were not checked" : "") << ":\n\n";
+  for (const Diagnostic &d : c.diagnostics().all()) {
+    if (d.severity == Severity::Note)
+      continue;
+    std::string where = sources.name(d.range.valid() ? d.range.file : c.rootFile());
+    if (d.range.valid()) {
+      LineColumn at = sources.start(d.range);
+      where += ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+    }
+    out << "- " << (d.severity == Severity::Error ? "error" : "warning") << " " << d.code() << " at "
+        << escapeMarkdown(where) << ": " << escapeMarkdown(d.message) << "\n";
   }
   out << "\n";
 }
@@ -105,13 +126,14 @@ void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
     out << "; " << count(s.errors, "error", "errors") << ", " << count(s.warnings, "warning", "warnings");
   out << ".\n\n";
   for (const Compilation *c : input.compilations) {
+    diagnosticList(out, *c);
     for (const CheckedDesign &d : c->designs()) {
       out << "## Design " << code(d.name);
       if (!d.title.empty())
         out << " — " << escapeMarkdown(d.title);
       out << "\n\n<sub>" << escapeMarkdown(c->sources().name(d.file)) << "</sub>\n\n";
       for (const Claim &claim : d.claims)
-        claimSection(out, d, claim);
+        claimSection(out, *c, d, claim);
     }
   }
 }

@@ -1,14 +1,12 @@
 // MarkdownReport.h — a GitHub-flavoured Markdown report, fit for a pull-request comment.
 #pragma once
 
+#include "report/Escape.h"
 #include "report/ReportInput.h"
 
 namespace vdc {
 
 /// Writes, per claim, the profile table and the obligations still to settle.
 void writeMarkdownReport(std::ostream &out, const ReportInput &input);
-
-/// Escapes text for a Markdown table cell or paragraph (pipes, emphasis, HTML, line breaks).
-std::string escapeMarkdown(std::string_view text);
 
 } // namespace vdc

@@ -1,14 +1,28 @@
-// ReportInput.cpp — run summaries and estimand notation shared by the report writers.
+// ReportInput.cpp — run summaries, claim states, the obligation-level decision and estimand notation shared by the report writers.
 #include "report/ReportInput.h"
 
 namespace vdc {
+
+ClaimState claimState(const Compilation &compilation, const Claim &claim) {
+  if (compilation.diagnostics().hasErrors())
+    return ClaimState::NotChecked;
+  return claim.holds ? ClaimState::Holds : ClaimState::Fails;
+}
+
+Finding obligationFinding(Policy policy, const Obligation &o) {
+  if (o.severity == Level::None || o.status == Status::Discharged)
+    return Finding::None;
+  if (denies(policy, o))
+    return Finding::Error;
+  return isOpen(o.status) ? Finding::Warning : Finding::Note;
+}
 
 RunSummary summarize(const Compilation &compilation) {
   RunSummary s;
   for (const CheckedDesign &design : compilation.designs()) {
     for (const Claim &claim : design.claims) {
       ++s.claims;
-      if (claim.holds)
+      if (claimState(compilation, claim) == ClaimState::Holds)
         ++s.claimsHolding;
     }
     for (const Obligation &o : design.obligations) {

@@ -1,4 +1,4 @@
-// ReportInput.h — what every report writer reads: the finished compilations of one run and the policy.
+// ReportInput.h — what every report writer reads (the finished compilations of one run and the policy) and the decisions they share.
 #pragma once
 
 #include "driver/Compilation.h"
@@ -21,11 +21,26 @@ struct RunSummary : Summary {
   bool policyViolated = false;
 };
 
-/// Computes the run's counts; the policy is violated when any claim does not hold.
+/// Computes the run's counts; the policy is violated when any claim does not hold. A claim of a file with
+/// errors is counted, but never as holding.
 RunSummary summarize(const ReportInput &input);
 
 /// Counts for the designs of one compilation.
 RunSummary summarize(const Compilation &compilation);
+
+/// Where a claim stands in a report. A claim of a file with errors is not checked: the model it was checked
+/// against is incomplete, so no report says it holds.
+enum class ClaimState { Holds, Fails, NotChecked };
+ClaimState claimState(const Compilation &compilation, const Claim &claim);
+
+/// How the CI reports (SARIF levels, GitHub annotation kinds) flag an obligation; one decision for both.
+enum class Finding {
+  None,    ///< discharged, or of severity none: not reported
+  Note,    ///< assumed (argued for, not verified) and not denied by the policy
+  Warning, ///< open or stale and not denied by the policy
+  Error,   ///< denied by the policy: it makes a claim fail
+};
+Finding obligationFinding(Policy policy, const Obligation &obligation);
 
 /// The claim's estimand in the paper's notation: τ(a, y; ψ), τ̄(a, y; Π), or a unit average.
 std::string estimandNotation(const Claim &claim);

@@ -1,6 +1,7 @@
 // SarifReport.cpp — SARIF 2.1.0 rendering with llvm::json.
 #include "report/SarifReport.h"
 
+#include "driver/Explain.h"
 #include "report/RepositoryPath.h"
 
 #include <llvm/Support/FormatVariadic.h>
@@ -8,6 +9,7 @@
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Support/xxhash.h>
 
+#include <cctype>
 #include <map>
 
 namespace vdc {
@@ -27,7 +29,7 @@ json::Value region(const SourceManager &sources, SourceRange range) {
 }
 
 json::Value location(const SourceManager &sources, SourceRange range, const std::string &message = "") {
-  json::Object physical{{"artifactLocation", json::Object{{"uri", repositoryRelativePath(sources.name(range.file))}}}};
+  json::Object physical{{"artifactLocation", json::Object{{"uri", artifactUri(sources.name(range.file))}}}};
   if (range.valid())
     physical["region"] = region(sources, range);
   json::Object loc{{"physicalLocation", std::move(physical)}};
@@ -47,6 +49,83 @@ const char *levelOf(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
+/// A message without anything that moves with the text around it: `:12` and `:12:5` (positions) and `line 12`
+/// lose their numbers, and runs of white space become one space.
+std::string normalizedMessage(const std::string &message) {
+  std::string out;
+  for (size_t i = 0; i < message.size(); ++i) {
+    char c = message[i];
+    bool afterColon = c == ':' && i + 1 < message.size() && std::isdigit(static_cast<unsigned char>(message[i + 1]));
+    bool afterLine = message.compare(i, 5, "line ") == 0 && i + 5 < message.size() &&
+                     std::isdigit(static_cast<unsigned char>(message[i + 5]));
+    if (afterColon || afterLine) {
+      out += afterColon ? ":#" : "line #";
+      i += afterColon ? 1 : 5;
+      while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i])))
+        ++i;
+      --i;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ')
+        out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+bool contains(SourceRange outer, SourceRange inner) {
+  return outer.valid() && outer.file == inner.file && outer.begin <= inner.begin && inner.begin <= outer.end;
+}
+
+/// The design and the declaration or discharge of it that a diagnostic points into ("" for none), so that a
+/// fingerprint can name them instead of a line number.
+std::string enclosingNames(const Compilation &c, SourceRange range) {
+  for (const CheckedDesign &d : c.designs()) {
+    if (!d.decl || !contains(d.decl->range, range))
+      continue;
+    for (const ast::Entity &e : d.decl->entities)
+      if (contains(e.range, range))
+        return d.name + "/" + ast::entityKindName(e.kind) + " " + e.name.text;
+    for (const ast::Discharge &x : d.decl->discharges)
+      if (contains(x.range, range))
+        return d.name + "/discharge " + x.assumption.text + " for " + x.target.text;
+    return d.name;
+  }
+  return "";
+}
+
+const Explanation *explanationOf(const std::string &code) {
+  for (const Explanation &e : allExplanations())
+    if (code == e.code)
+      return &e;
+  return nullptr;
+}
+
+/// A rule for a diagnostic code, described by its `vdc explain` entry (Explanations.def).
+json::Object diagnosticRule(const DiagInfo &info) {
+  const Explanation *e = explanationOf(info.code);
+  std::string title = e ? e->title : info.name;
+  std::string text = e ? e->text : std::string("vdc reports ") + info.name + " with code " + info.code + ".";
+  std::string helpText = text + " `vdc explain " + info.code + "` shows this with an example.";
+  std::string markdown = "**" + title + "**\n\n" + text;
+  if (e && *e->wrong) {
+    markdown += "\n\nRefused:\n\n```\n" + std::string(e->wrong) + "```\n\nAccepted:\n\n```\n" + e->fixed + "```";
+    helpText += "\n\nRefused:\n" + std::string(e->wrong) + "\nAccepted:\n" + e->fixed;
+  }
+  markdown += "\n\nRun `vdc explain " + std::string(info.code) + "` for this explanation in the terminal.";
+  return json::Object{
+      {"name", info.name},
+      {"shortDescription", json::Object{{"text", title}}},
+      {"fullDescription", json::Object{{"text", text}}},
+      {"help", json::Object{{"text", helpText}, {"markdown", markdown}}},
+      {"defaultConfiguration", json::Object{{"level", levelOf(info.severity)}}},
+      {"properties", json::Object{{"tags", json::Array{"vdesign", "diagnostic"}}}},
+  };
+}
+
 } // namespace
 
 void writeSarifReport(std::ostream &out, const ReportInput &input) {
@@ -59,20 +138,8 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
     rule["id"] = id;
     rules.push_back(std::move(rule));
   };
-  for (const DiagInfo &info : allDiagnostics()) {
-    std::string text = info.format;
-    addRule(info.code, json::Object{
-                           {"name", info.name},
-                           {"shortDescription", json::Object{{"text", std::string(info.name)}}},
-                           {"fullDescription", json::Object{{"text", text}}},
-                           {"help", json::Object{{"text", std::string("vdc explain ") + info.code +
-                                                              " describes this diagnostic with an example."},
-                                                 {"markdown", std::string("Run `vdc explain ") + info.code +
-                                                                  "` for a description and an example."}}},
-                           {"defaultConfiguration", json::Object{{"level", levelOf(info.severity)}}},
-                           {"properties", json::Object{{"tags", json::Array{"vdesign", "diagnostic"}}}},
-                       });
-  }
+  for (const DiagInfo &info : allDiagnostics())
+    addRule(info.code, diagnosticRule(info));
   // One rule per assumption of the theories of this run (the stdlib's and the user's).
   for (const Compilation *c : input.compilations) {
     for (const auto &[name, a] : c->theory().assumptions) {
@@ -103,6 +170,13 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
   }
 
   json::Array results;
+  // Fingerprints (grammar/REFERENCE.md, "SARIF fingerprints") name what a result is about, never where it is:
+  // the same finding keeps its fingerprint when lines are inserted above it. Identical ones get ":2", ":3", ...
+  std::map<std::string, int> seen;
+  auto unique = [&](std::string print) {
+    int n = ++seen[print];
+    return n == 1 ? print : print + ":" + std::to_string(n);
+  };
   for (const Compilation *c : input.compilations) {
     const SourceManager &sources = c->sources();
     for (const Diagnostic &d : c->diagnostics().all()) {
@@ -126,10 +200,9 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
         }
         if (!related.empty())
           result["relatedLocations"] = std::move(related);
-        LineColumn at = sources.start(d.range);
-        result["partialFingerprints"] =
-            json::Object{{"vdesign/v1", fingerprint({d.code(), repositoryRelativePath(sources.name(d.range.file)),
-                                                     d.message, std::to_string(at.column)})}};
+        result["partialFingerprints"] = json::Object{
+            {"vdesign/v2", unique(fingerprint({d.code(), repositoryRelativePath(sources.name(d.range.file)),
+                                               enclosingNames(*c, d.range), normalizedMessage(d.message)}))}};
       }
       results.push_back(std::move(result));
     }
@@ -137,7 +210,8 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
       for (const Obligation &o : design.obligations) {
         if (o.severity == Level::None || o.status == Status::Discharged)
           continue;
-        const char *level = denies(input.policy, o) ? "error" : isOpen(o.status) ? "warning" : "note";
+        Finding finding = obligationFinding(input.policy, o); // the same decision as the GitHub annotations
+        const char *level = finding == Finding::Error ? "error" : finding == Finding::Warning ? "warning" : "note";
         std::string claims;
         for (const auto &n : o.claims)
           claims += (claims.empty() ? "" : ", ") + n;
@@ -154,8 +228,9 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
             {"message", json::Object{{"text", message}}},
             {"locations", json::Array{location(sources, o.location)}},
             {"partialFingerprints",
-             json::Object{{"vdesign/v1", fingerprint({o.assumption->name, repositoryRelativePath(sources.name(design.file)),
-                                                      design.name, o.attachedTo, o.step})}}},
+             json::Object{{"vdesign/v2", unique(fingerprint({o.assumption->name,
+                                                             repositoryRelativePath(sources.name(design.file)),
+                                                             design.name, o.attachedTo, normalizedMessage(o.step)}))}}},
             {"properties", json::Object{{"design", design.name},
                                         {"severity", levelName(o.severity)},
                                         {"status", statusName(o.status)},

@@ -1,6 +1,8 @@
 // TextReport.cpp — terminal rendering of the checked model.
 #include "report/TextReport.h"
 
+#include "report/Escape.h"
+
 #include <algorithm>
 
 namespace vdc {
@@ -90,33 +92,42 @@ void profileTable(std::ostream &out, const Style &style, const ProfilePair &p) {
   row("residual", p.residual);
 }
 
-void writeDesign(std::ostream &out, const Style &style, const SourceManager &sources, const CheckedDesign &d) {
+/// User text for the terminal: control characters (escape sequences, bells) shown as `\u{1B}`.
+std::string user(const std::string &text) { return escapeTerminal(text); }
+
+void writeDesign(std::ostream &out, const Style &style, const Compilation &c, const CheckedDesign &d) {
+  const SourceManager &sources = c.sources();
+  std::string title = user(d.title);
   out << style.bold("design " + d.name);
   // The title follows the name when the line fits 80 columns, else it goes on its own lines below.
-  if (!d.title.empty() && countCodePoints("design " + d.name + " — " + d.title) <= 80)
-    out << " — " << d.title;
-  else if (!d.title.empty())
-    out << "\n  " << wrapText(d.title, 78, 2);
-  out << "\n" << style.dim("  " + sources.name(d.file)) << "\n";
-  for (const std::string &c : d.cites)
-    out << "  cites " << c << "\n";
+  if (!title.empty() && countCodePoints("design " + d.name + " — " + title) <= 80)
+    out << " — " << title;
+  else if (!title.empty())
+    out << "\n  " << wrapText(title, 78, 2);
+  out << "\n" << style.dim("  " + user(sources.name(d.file))) << "\n";
+  for (const std::string &cite : d.cites)
+    out << "  cites " << user(cite) << "\n";
   if (d.claims.empty())
     out << "\n  (no claims)\n";
   for (const Claim &claim : d.claims) {
     out << "\n  " << style.bold("claim " + claim.name) << ": " << estimandNotation(claim) << "\n";
     if (!claim.description.empty())
-      out << "    " << wrapText(claim.description, 74, 4) << "\n";
-    out << "    " << (claim.holds ? style.wrap("1;32", "holds") : style.wrap("1;31", "does not hold"));
-    if (!claim.holds)
+      out << "    " << wrapText(user(claim.description), 74, 4) << "\n";
+    ClaimState state = claimState(c, claim);
+    if (state == ClaimState::NotChecked)
+      out << "    " << style.wrap("1;33", "not checked") << " (the file has errors)";
+    else
+      out << "    " << (state == ClaimState::Holds ? style.wrap("1;32", "holds") : style.wrap("1;31", "does not hold"));
+    if (state == ClaimState::Fails)
       out << (claim.chains.empty() ? " (no study connects to this claim)"
                                    : " (every chain has an obligation the policy denies)");
     out << "\n";
     for (size_t i = 0; i < claim.chains.size(); ++i) {
       const Chain &chain = claim.chains[i];
       out << "\n    chain " << (i + 1) << " from study " << chain.study
-          << (chain.holds ? "" : style.dim("  (denied by policy)")) << "\n";
+          << (chain.holds || state == ClaimState::NotChecked ? "" : style.dim("  (denied by policy)")) << "\n";
       for (const std::string &step : chain.steps)
-        out << "      → " << wrapText(step, 70, 8) << "\n";
+        out << "      → " << wrapText(user(step), 70, 8) << "\n";
       out << "      → claim `" << claim.name << "`\n";
     }
     // Obligations of this claim, grouped by validity type; severity-none ones are summarised.
@@ -146,14 +157,14 @@ void writeDesign(std::ostream &out, const Style &style, const SourceManager &sou
         out << "        " << pad("#" + std::to_string(o->id), 4) << pad(name, nameWidth)
             << style.level(o->severity) << std::string(8 - std::string(levelName(o->severity)).size(), ' ')
             << style.status(o->status) << "\n";
-        out << "            " << style.dim(wrapText("at `" + o->attachedTo + "`: " + o->step, 66, 12)) << "\n";
+        out << "            " << style.dim(wrapText(user("at `" + o->attachedTo + "`: " + o->step), 66, 12)) << "\n";
         if (o->evidence && o->evidence->kind != "design") {
           std::string ev = o->evidence->kind + ": " + o->evidence->text;
           if (!o->evidence->cite.empty())
             ev += " [" + o->evidence->cite + "]";
-          out << "            " << wrapText(ev, 66, 12) << "\n";
+          out << "            " << wrapText(user(ev), 66, 12) << "\n";
         } else if (isOpen(o->status) && !o->assumption->hint.empty()) {
-          out << "            " << wrapText("to settle: " + o->assumption->hint, 66, 12) << "\n";
+          out << "            " << wrapText(user("to settle: " + o->assumption->hint), 66, 12) << "\n";
         }
       }
     }
@@ -172,7 +183,7 @@ void writeDesign(std::ostream &out, const Style &style, const SourceManager &sou
 std::string summaryLine(const Compilation &compilation, Policy policy) {
   RunSummary s = summarize(compilation);
   std::string line = fmt::format("{}: {} claim{}, {} holding; {} open ({} key), {} assumed, {} discharged",
-                                 compilation.sources().name(compilation.rootFile()), s.claims,
+                                 user(compilation.sources().name(compilation.rootFile())), s.claims,
                                  s.claims == 1 ? "" : "s", s.claimsHolding, s.open, s.openKey, s.assumed,
                                  s.discharged);
   if (s.errors || s.warnings)
@@ -187,13 +198,16 @@ void writeTextReport(std::ostream &out, const ReportInput &input) {
   Style style{input.color};
   for (const Compilation *c : input.compilations)
     for (const CheckedDesign &d : c->designs())
-      writeDesign(out, style, c->sources(), d);
+      writeDesign(out, style, *c, d);
   RunSummary s = summarize(input);
   out << style.bold("summary") << ": " << s.claims << " claim" << (s.claims == 1 ? "" : "s") << ", "
       << s.claimsHolding << " holding; " << s.open << " open (" << s.openKey << " key), " << s.assumed
       << " assumed, " << s.discharged << " discharged\n"
       << style.bold("policy") << ": deny " << policyName(input.policy) << " — "
-      << (s.policyViolated ? style.wrap("1;31", "violated") : style.wrap("1;32", "holds")) << "\n";
+      << (s.errors ? style.wrap("1;33", "not checked") + " (" + (s.errors == 1 ? "1 error" : std::to_string(s.errors) + " errors") + ")"
+          : s.policyViolated ? style.wrap("1;31", "violated")
+                             : style.wrap("1;32", "holds"))
+      << "\n";
 }
 
 } // namespace vdc

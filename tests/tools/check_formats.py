@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""check_formats.py — produces every report format for each design and validates it with its real consumer.
+r"""check_formats.py — produces every report format for each design and validates it with its real consumer.
 
 usage: check_formats.py VDC NPM_DIR WORKDIR FORMAT[,FORMAT...] DESIGN...
   sarif    ajv against the official SARIF 2.1.0 schema (shipped by @microsoft/sarif-multitool); every rule has help
-  latex    pdflatex compiles the fragment inside a minimal document, halting on any error
+  latex    pdflatex compiles the fragment, halting on any error, inside the minimal document
+           \documentclass{article}\usepackage{xcolor}\begin{document}\input{x}\end{document} (OT1, no
+           inputenc options) and inside a richer one (T1 fontenc, lmodern, utf8 inputenc); the fragment is ASCII
   html     headless Chromium loads the page offline and reports no console error; the DOM has the claim anchors
   dot      Graphviz renders the graph to SVG
-  junit    the XML parses and has one test case per claim
+  junit    the XML parses and has one test case per claim; failing and skipped ones match the JSON report
   github   every line is one well-formed workflow command whose values survive unescaping
   markdown every table row has as many cells as its header
   json     the document parses and passes json_shape.py
@@ -76,17 +78,33 @@ def check_sarif(design, out, model):
                 raise AssertionError(f"absolute path in SARIF: {uri}")
 
 
+LATEX_PREAMBLES = {
+    "minimal": "\\documentclass{article}\\usepackage{xcolor}\\begin{document}\\input{%s}\\end{document}\n",
+    "t1": "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage[utf8]{inputenc}\n"
+          "\\usepackage{xcolor}\n\\begin{document}\n\\input{%s}\n\\end{document}\n",
+}
+
+
 def check_latex(design, out, model):
-    doc = work / (out.stem + "-doc.tex")
-    doc.write_text("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{lmodern}\n\\usepackage[utf8]{inputenc}\n"
-                   "\\usepackage{xcolor}\n\\begin{document}\n\\input{" + out.name + "}\n\\end{document}\n",
-                   encoding="utf-8")
-    proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", doc.name],
-                          cwd=work, capture_output=True, text=True, timeout=120)
-    log = (work / (doc.stem + ".log")).read_text(encoding="utf-8", errors="replace") if (work / (doc.stem + ".log")).exists() else ""
-    if proc.returncode != 0 or "! " in log or not (work / (doc.stem + ".pdf")).exists():
-        errors = [line for line in log.splitlines() if line.startswith("!")]
-        raise AssertionError("pdflatex failed: " + "; ".join(errors[:3]) + proc.stdout[-500:])
+    source = out.read_bytes()
+    if any(b > 127 for b in source):
+        raise AssertionError("the LaTeX fragment is not ASCII")
+    for name, preamble in LATEX_PREAMBLES.items():
+        doc = work / (out.stem + "-" + name + ".tex")
+        doc.write_text(preamble % out.name, encoding="utf-8")
+        proc = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", doc.name],
+                              cwd=work, capture_output=True, text=True, errors="replace", timeout=120)
+        log_path = work / (doc.stem + ".log")
+        log = log_path.read_text(encoding="utf-8", errors="replace") if log_path.exists() else ""
+        if proc.returncode != 0 or "! " in log or not (work / (doc.stem + ".pdf")).exists():
+            errors = [line for line in log.splitlines() if line.startswith("!")]
+            raise AssertionError(f"pdflatex ({name} document) failed: " + "; ".join(errors[:3]) + proc.stdout[-500:])
+        if re.search(r"\.\d+pk\b", log):
+            raise AssertionError(f"pdflatex ({name} document) needed a bitmap font (a TS1 symbol?): " +
+                                 " ".join(re.findall(r"\w+\.\d+pk", log)))
+        if "Missing character" in log:
+            raise AssertionError(f"pdflatex ({name} document) dropped characters: " +
+                                 "; ".join(l for l in log.splitlines() if "Missing character" in l)[:300])
 
 
 def check_html(design, out, model):
@@ -106,7 +124,7 @@ def check_html(design, out, model):
     dom = proc.stdout
     for d in model["designs"]:
         for c in d["claims"]:
-            anchor = re.sub(r"[^A-Za-z0-9_-]", "_", f"d-{d['name']}-claim-{c['name']}")
+            anchor = re.sub(r"[^A-Za-z0-9_-]", "_", f"f1-d-{d['name']}-claim-{c['name']}")
             if f'id="{anchor}"' not in dom:
                 raise AssertionError(f"anchor {anchor} missing from the rendered page")
     if "<script" in out.read_text(encoding="utf-8") or re.search(r'(src|href)="(https?:)?//', out.read_text(encoding="utf-8")):
@@ -129,7 +147,11 @@ def check_junit(design, out, model):
     if len([c for c in cases if c.get("name") != "compiles"]) != len(claims):
         raise AssertionError(f"{len(cases)} test cases for {len(claims)} claims")
     failing = sum(1 for c in cases if c.find("failure") is not None)
-    if failing != sum(1 for c in claims if not c["holds"]):
+    skipped = sum(1 for c in cases if c.find("skipped") is not None)
+    has_errors = any(d["severity"] == "error" for d in model["diagnostics"])
+    if skipped != (len(claims) if has_errors else 0):
+        raise AssertionError("the claims of a file with errors are not the skipped test cases")
+    if failing != (0 if has_errors else sum(1 for c in claims if not c["holds"])):
         raise AssertionError("failures do not match the claims that do not hold")
 
 
