@@ -39,11 +39,14 @@ commands:
   report FILE... [--format FORMAT] [-o OUT]
                              FORMAT: text (default), json, markdown, latex,
                              html, sarif, github, junit, dot
-                             the report of every design in the files
+                             the report of every design in the files; -o -
+                             is standard output, a regular OUT is replaced
+                             atomically, a device or FIFO is written to
   verify FILE...             run the executable checks of the designs on their
                              data and write FILE.lock (exit 1 if a check fails)
   diff OLD NEW [--format text|markdown|json]
-                             how obligations and claims changed
+                             how obligations and claims changed (exit 2,
+                             and no diff, when either file has errors)
   explain NAME               an assumption (internal.exchangeability), a
                              strategy, a proxy kind or a code (VD2003)
   fmt [--check|--write] FILE...
@@ -352,6 +355,16 @@ int main(int argc, char **argv) {
   vdc::RunSummary summary = vdc::summarize(input);
 
   if (opts.command == "diff") {
+    // A version with errors has an incomplete model: comparing it would report obligations and claims as
+    // removed or failing that were only not checked. The diagnostics above say what to fix.
+    if (errors) {
+      std::cerr << "vdc: no diff: " << (compilations[0]->diagnostics().hasErrors() ? opts.files[0] : opts.files[1])
+                << (compilations[0]->diagnostics().hasErrors() && compilations[1]->diagnostics().hasErrors()
+                        ? " and " + opts.files[1] + " have"
+                        : " has")
+                << " errors\n";
+      return kExitErrors;
+    }
     std::ostringstream text;
     vdc::writeDiff(text, vdc::diffDesigns(*compilations[0], *compilations[1]), opts.format, opts.files[0],
                    opts.files[1]);
@@ -361,7 +374,7 @@ int main(int argc, char **argv) {
       std::cerr << "vdc: error: " << error << "\n";
       return kExitErrors;
     }
-    return errors ? kExitErrors : kExitOk;
+    return kExitOk;
   }
   if (opts.command == "check") {
     for (const auto &c : compilations)
