@@ -5,6 +5,7 @@
 #include "sema/Suggest.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace vdc {
 
@@ -145,10 +146,16 @@ bool explain(const std::string &name, const CompileOptions &options, std::ostrea
     out << e.code << " — " << e.title << " (" << (info && info->severity == Severity::Warning ? "warning" : "error")
         << ")\n\n"
         << wrapParagraph(e.text) << "\n";
+    // An example is a design file, or a session: `$ ` commands, then the files they read (Explanations.def).
+    auto isSession = [](const char *example) { return example[0] == '$' && example[1] == ' '; };
     if (*e.wrong) {
-      out << "\nFor example, this design is refused:\n\n";
+      out << (isSession(e.wrong) ? "\nFor example, this is refused (the commands, then the files they read):\n\n"
+                                 : "\nFor example, this design is refused:\n\n");
       indentBlock(out, e.wrong);
-      out << "\nand this one is accepted:\n\n";
+      bool sameFiles = isSession(e.fixed) && !std::strstr(e.fixed, "\n-- ");
+      out << (!isSession(e.fixed) ? "\nand this one is accepted:\n\n"
+              : sameFiles         ? "\nand this is accepted, with the same files:\n\n"
+                                  : "\nand this is accepted:\n\n");
       indentBlock(out, e.fixed);
     }
     return true;
