@@ -1,6 +1,8 @@
 // DiagnosticPrinter.cpp — terminal rendering of diagnostics with source excerpts.
 #include "diagnostics/DiagnosticPrinter.h"
 
+#include "report/Escape.h"
+
 namespace vdc {
 
 namespace {
@@ -108,7 +110,7 @@ void printHeader(std::ostream &out, const SourceManager &sources, SourceRange ra
     out << kBold;
   if (range.valid()) {
     LineColumn at = sources.lineColumn(range.file, range.begin);
-    out << sources.name(range.file) << ':' << at.line << ':' << at.column << ": ";
+    out << escapeTerminal(sources.name(range.file)) << ':' << at.line << ':' << at.column << ": ";
   } else {
     out << "vdc: ";
   }
@@ -117,7 +119,7 @@ void printHeader(std::ostream &out, const SourceManager &sources, SourceRange ra
   out << severityWord(severity) << ": ";
   if (color)
     out << kReset << kBold;
-  out << message;
+  out << escapeTerminal(message); // it may quote a file name or data, which can hold control characters
   if (code)
     out << " [" << code << "]";
   if (color)
@@ -130,7 +132,8 @@ void printDiagnostic(std::ostream &out, const SourceManager &sources, const Diag
   printHeader(out, sources, diag.range, diag.severity, diag.message, diag.code(), color);
   printExcerpt(out, sources, diag.range, color);
   if (!diag.help.empty())
-    out << "  " << (color ? "\x1b[1m" : "") << "help:" << (color ? kReset : "") << " " << diag.help << "\n";
+    out << "  " << (color ? "\x1b[1m" : "") << "help:" << (color ? kReset : "") << " " << escapeTerminal(diag.help)
+        << "\n";
   for (const DiagNote &note : diag.notes) {
     printHeader(out, sources, note.range, Severity::Note, note.message, nullptr, color);
     printExcerpt(out, sources, note.range, color);

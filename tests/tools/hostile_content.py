@@ -10,8 +10,9 @@ decodes it: the JUnit and HTML documents are parsed and their text compared, Git
 unescaped, DOT labels are read back from the SVG that Graphviz draws, Markdown and LaTeX escapes are undone.
 
 Then the design is copied under file names holding a terminal escape sequence, a bell and a byte that is not
-UTF-8, and no writer may pass a control character through: the text, Markdown, HTML, JUnit, GitHub, SARIF and
-DOT outputs must be valid UTF-8 without C0 (but tab and newline) or C1 characters, and show `\u{1B}` instead.
+UTF-8, and no writer may pass a control character through: the text, Markdown, HTML, JUnit, GitHub, SARIF,
+DOT and LaTeX outputs must be valid UTF-8 without C0 (but tab and newline) or C1 characters, and show `\u{1B}`
+instead; so must `vdc check`, its diagnostics on standard error included.
 Prints one line per check and a closing "hostile_content: N checked, M failed".
 """
 import html.parser
@@ -255,6 +256,16 @@ for name in (b"evil\x1b[31m\x07 name#1.vdesign", b"caf\xe9 \x9b2J.vdesign"):
         shows = fmt in ("sarif", "dot", "latex") or ("\\u{1B}" in shown if b"\x1b" in name else "\ufffd" in shown)
         report(not bad and shows, f"{fmt} output for file {name!r} holds no control character",
                f"found {bad[:5]!r}" if bad else "the name is not shown with \\u{..} or U+FFFD")
+    # `vdc check`: the summary line and the diagnostics on standard error (a missing file's name is quoted too).
+    for target in (path, work / (os.fsdecode(name) + ".missing")):
+        proc = subprocess.run([vdc, "check", "--color", "never", str(target)], capture_output=True)
+        try:
+            both = (proc.stdout + proc.stderr).decode("utf-8")
+            bad = FORBIDDEN.findall(both)
+        except UnicodeDecodeError as e:
+            both, bad = str(e), ["not UTF-8"]
+        report(not bad and proc.returncode == 2 if target != path else not bad,
+               f"vdc check {target.name!r} prints no control character", f"found {bad[:5]!r} in {both[:300]!r}")
     sarif = json.loads(run("sarif", path))
     uris = {l["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
             for l in r.get("locations", [])}
