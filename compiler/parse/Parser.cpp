@@ -34,12 +34,29 @@ private:
   std::vector<uint32_t> offsets_;
 };
 
-/// ANTLR's input stream over UTF-8 text, without the spare capacity its UTF-32 conversion leaves behind
-/// (four times the text's size, held for as long as the tokens are).
+/// The code point of valid UTF-8 starting at `text[i]`, and its length in bytes.
+char32_t decodeUtf8(std::string_view text, size_t i, size_t &length) {
+  auto lead = static_cast<unsigned char>(text[i]);
+  length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  length = std::min(length, text.size() - i);
+  char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
+  for (size_t k = 1; k < length; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+/// ANTLR's input stream over text already checked to be valid UTF-8, decoded here in one pass: the
+/// runtime's own conversion (std::wstring_convert) peaks at five times the UTF-32 size and keeps the spare.
 class InputStream : public antlr4::ANTLRInputStream {
 public:
-  explicit InputStream(std::string_view text) : antlr4::ANTLRInputStream(text.data(), text.size()) {
-    _data.shrink_to_fit();
+  explicit InputStream(std::string_view text) {
+    size_t codePoints = 0;
+    for (char c : text)
+      codePoints += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    _data.reserve(codePoints);
+    for (size_t i = 0, length = 1; i < text.size(); i += length)
+      _data.push_back(decodeUtf8(text, i, length));
+    p = 0;
   }
 };
 
@@ -565,15 +582,8 @@ private:
       if (c != '\\' || i + 1 >= end) {
         // A control character or noncharacter typed into the string is replaced, so that no report or
         // terminal ever receives it; the source is valid UTF-8 here (checked before lexing).
-        uint32_t cp = static_cast<unsigned char>(c);
         size_t len = 1;
-        if (cp >= 0xC0) {
-          len = cp >= 0xF0 ? 4 : cp >= 0xE0 ? 3 : 2;
-          len = std::min(len, end - i);
-          cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
-          for (size_t k = 1; k < len; ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(raw[i + k]) & 0x3F);
-        }
+        uint32_t cp = decodeUtf8(std::string_view(raw).substr(0, end), i, len);
         if (forbiddenInString(cp)) {
           if (report)
             diags_.report(DiagKind::ControlCharacter, escapeRange(token, i, static_cast<uint32_t>(len)), cp).help =
