@@ -51,8 +51,8 @@ text = "design d {\n" + "".join(f"  recipe r{i}\n" for i in range(199990)) + "}\
 cases.append(("199,990 declarations in one design (the token limit)", text))
 text, n = fill("", lambda i: (f"design d{i} {{\n" + "".join(f"  recipe r{j}\n" for j in range(20000)) + "}\n"), "")
 cases.append((f"{n:,} designs of 20,000 declarations", text))
-text = "design d {\n" + study + "".join(f"  claim c{i} {{ effect: t on y in r from: s }}\n" for i in range(33300)) + "}\n"
-cases.append(("33,300 claims in one design (the token limit)", text))
+text = "design d {\n" + study + "".join(f"  claim c{i} {{ effect: t on y in r from: s }}\n" for i in range(28000)) + "}\n"
+cases.append(("28,000 claims in one design (the token limit)", text))
 text = "design d {\n  recipe r { tags: [" + ", ".join("x" for _ in range(10000)) + "] }\n}\n"
 cases.append(("a list at the limit (10,000 values)", text))
 text = "design d {\n  recipe r0\n" + "".join(f"  recipe r{i} proxy of r{i - 1} via scale\n" for i in range(1, 1001)) + \
