@@ -6,7 +6,7 @@
 namespace vdc {
 
 FileId SourceManager::add(std::string name, std::string text) {
-  File file{std::move(name), std::move(text), {}};
+  File file{std::move(name), std::move(text), {}, {}};
   indexLines(file);
   files_.push_back(std::move(file));
   return static_cast<FileId>(files_.size());
@@ -20,25 +20,60 @@ void SourceManager::replace(FileId id, std::string text) {
 
 void SourceManager::indexLines(File &file) {
   file.lineStarts.clear();
+  file.asciiLines.clear();
   file.lineStarts.push_back(0);
-  for (uint32_t i = 0; i < file.text.size(); ++i)
-    if (file.text[i] == '\n')
+  bool ascii = true;
+  const std::string &text = file.text;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+      continue; // the `\n` of `\r\n` ends the line
+    if (c == '\n' || c == '\r') {
+      file.asciiLines.push_back(ascii);
       file.lineStarts.push_back(i + 1);
+      ascii = true;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+    }
+  }
+  file.asciiLines.push_back(ascii);
 }
 
 static bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+uint32_t SourceManager::lineIndex(const File &file, uint32_t offset) {
+  auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
+  return static_cast<uint32_t>(it - file.lineStarts.begin()) - 1;
+}
+
 LineColumn SourceManager::lineColumn(FileId id, uint32_t offset) const {
   const File &file = files_[id - 1];
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
-  auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
-  uint32_t line = static_cast<uint32_t>(it - file.lineStarts.begin());
-  uint32_t begin = file.lineStarts[line - 1];
+  uint32_t line = lineIndex(file, offset);
+  uint32_t begin = file.lineStarts[line];
+  if (file.asciiLines[line])
+    return {line + 1, offset - begin + 1};
   uint32_t column = 1;
   for (uint32_t i = begin; i < offset; ++i)
     if (!isContinuation(static_cast<unsigned char>(file.text[i])))
       ++column;
-  return {line, column};
+  return {line + 1, column};
+}
+
+uint32_t SourceManager::lineBegin(FileId id, uint32_t offset) const {
+  const File &file = files_[id - 1];
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
+  return file.lineStarts[lineIndex(file, offset)];
+}
+
+uint32_t SourceManager::lineEnd(FileId id, uint32_t offset) const {
+  const File &file = files_[id - 1];
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
+  uint32_t line = lineIndex(file, offset);
+  uint32_t end = line + 1 < file.lineStarts.size() ? file.lineStarts[line + 1] : static_cast<uint32_t>(file.text.size());
+  while (end > file.lineStarts[line] && (file.text[end - 1] == '\n' || file.text[end - 1] == '\r'))
+    --end;
+  return end;
 }
 
 std::string_view SourceManager::lineText(FileId id, uint32_t line) const {
@@ -46,18 +81,16 @@ std::string_view SourceManager::lineText(FileId id, uint32_t line) const {
   if (line == 0 || line > file.lineStarts.size())
     return {};
   uint32_t begin = file.lineStarts[line - 1];
-  uint32_t end = line < file.lineStarts.size() ? file.lineStarts[line] : static_cast<uint32_t>(file.text.size());
-  std::string_view text(file.text.data() + begin, end - begin);
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
-    text.remove_suffix(1);
-  return text;
+  return std::string_view(file.text).substr(begin, lineEnd(id, begin) - begin);
 }
 
 uint32_t SourceManager::utf16Column(FileId id, uint32_t offset) const {
   const File &file = files_[id - 1];
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
-  auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
-  uint32_t begin = *(it - 1);
+  uint32_t line = lineIndex(file, offset);
+  uint32_t begin = file.lineStarts[line];
+  if (file.asciiLines[line])
+    return offset - begin;
   uint32_t units = 0;
   for (uint32_t i = begin; i < offset; ++i) {
     auto c = static_cast<unsigned char>(file.text[i]);
@@ -73,12 +106,15 @@ uint32_t SourceManager::offsetOfUtf16(FileId id, uint32_t line, uint32_t utf16Co
   if (line >= file.lineStarts.size())
     return static_cast<uint32_t>(file.text.size());
   uint32_t i = file.lineStarts[line];
+  uint32_t end = lineEnd(id, i);
+  if (file.asciiLines[line])
+    return std::min(end, i + utf16Column);
   uint32_t units = 0;
-  while (i < file.text.size() && file.text[i] != '\n' && units < utf16Column) {
+  while (i < end && units < utf16Column) {
     auto c = static_cast<unsigned char>(file.text[i]);
     units += (c >= 0xF0) ? 2 : 1;
     ++i;
-    while (i < file.text.size() && isContinuation(static_cast<unsigned char>(file.text[i])))
+    while (i < end && isContinuation(static_cast<unsigned char>(file.text[i])))
       ++i;
   }
   return i;

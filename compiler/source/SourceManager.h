@@ -27,7 +27,9 @@ struct LineColumn {
   uint32_t column = 1;
 };
 
-/// Holds source buffers and converts positions; the one place that knows about columns.
+/// Holds source buffers and converts positions; the one place that knows about lines and columns.
+/// A line ends at `\r\n`, `\n` or a lone `\r`, as LSP 3.17 counts them (the lexer, too, treats all three as
+/// white space that ends a `//` comment).
 class SourceManager {
 public:
   /// Adds a buffer under the given display name and returns its id.
@@ -57,6 +59,15 @@ public:
   /// Byte offset of a 0-based line and 0-based UTF-16 column, clamped to the line.
   uint32_t offsetOfUtf16(FileId id, uint32_t line, uint32_t utf16Column) const;
 
+  /// The byte offset where the line holding `offset` begins.
+  uint32_t lineBegin(FileId id, uint32_t offset) const;
+
+  /// The byte offset where the line holding `offset` ends, before its line terminator.
+  uint32_t lineEnd(FileId id, uint32_t offset) const;
+
+  /// Number of lines (a final line terminator begins an empty last line).
+  uint32_t lineCount(FileId id) const { return static_cast<uint32_t>(files_[id - 1].lineStarts.size()); }
+
   /// Number of files held.
   size_t size() const { return files_.size(); }
 
@@ -65,7 +76,11 @@ private:
     std::string name;
     std::string text;
     std::vector<uint32_t> lineStarts;
+    /// Per line: whether it is all ASCII, so that its columns are byte differences (constant time).
+    std::vector<bool> asciiLines;
   };
+  /// The 0-based index of the line holding `offset` (clamped to the text).
+  static uint32_t lineIndex(const File &file, uint32_t offset);
   static void indexLines(File &file);
   std::vector<File> files_;
 };

@@ -36,3 +36,33 @@ TEST_CASE("invalid UTF-8 is found at its first byte") {
   CHECK(findInvalidUtf8("\xed\xa0\x80") == 0);       // surrogate
   CHECK(findInvalidUtf8("ok\xf0\x9f\x98") == 2);     // truncated
 }
+
+TEST_CASE("a line ends at \\r\\n, \\n or a lone \\r, as LSP 3.17 counts") {
+  SourceManager sm;
+  // Lines: "a" (CRLF), "b" (LF), "c" (lone CR), "dé", then an empty last line.
+  FileId f = sm.add("x", "a\r\nb\nc\rd\xc3\xa9\r");
+  CHECK(sm.lineCount(f) == 5);
+  CHECK(sm.lineColumn(f, 3).line == 2);   // "b"
+  CHECK(sm.lineColumn(f, 5).line == 3);   // "c"
+  CHECK(sm.lineColumn(f, 7).line == 4);   // "d" after the lone CR
+  CHECK(sm.lineColumn(f, 7).column == 1);
+  CHECK(sm.lineText(f, 1) == "a");
+  CHECK(sm.lineText(f, 3) == "c");
+  CHECK(sm.lineText(f, 4) == "d\xc3\xa9");
+  CHECK(sm.utf16Column(f, 10) == 2);      // after "dé"
+  CHECK(sm.offsetOfUtf16(f, 3, 0) == 7);
+  CHECK(sm.offsetOfUtf16(f, 0, 9) == 1);  // clamped before the CRLF
+  CHECK(sm.offsetOfUtf16(f, 2, 9) == 6);  // clamped before the lone CR
+  CHECK(sm.lineBegin(f, 8) == 7);
+  CHECK(sm.lineEnd(f, 7) == 10);
+  CHECK(sm.offsetOfUtf16(f, 4, 0) == 11); // the empty line after the final CR
+}
+
+TEST_CASE("columns of ASCII lines are byte differences, other lines are counted") {
+  SourceManager sm;
+  FileId f = sm.add("x", "abc\n\xce\xb1\xce\xb2" "c\n");
+  CHECK(sm.utf16Column(f, 2) == 2);
+  CHECK(sm.utf16Column(f, 8) == 2);       // after "αβ"
+  CHECK(sm.lineColumn(f, 8).column == 3);
+  CHECK(sm.offsetOfUtf16(f, 1, 2) == 8);
+}
