@@ -1,10 +1,10 @@
-// Diagnostics.cpp — maps vdc diagnostics and obligations onto LSP diagnostics.
+// Diagnostics.cpp — maps vdc diagnostics and obligations onto LSP diagnostics, and writes them out.
 #include "lsp/Diagnostics.h"
 
-#include "lsp/Occurrences.h"
-#include "lsp/Positions.h"
-
 #include <fmt/format.h>
+
+#include <string_view>
+#include <unordered_map>
 
 namespace vdc::lsp {
 
@@ -25,32 +25,28 @@ int lspSeverity(Severity s) {
   return kError;
 }
 
-llvm::json::Object compilerDiagnostic(const Compilation &c, const Diagnostic &d, const KnownUri &root) {
+LspDiagnostic compilerDiagnostic(const Compilation &c, const Diagnostic &d) {
   const SourceManager &sm = c.sources();
-  std::string message = d.message;
-  SourceRange range = d.range;
-  llvm::json::Array related;
-  if (range.valid() && range.file != c.rootFile()) {
+  LspDiagnostic out;
+  out.message = d.message;
+  out.range = d.range;
+  if (out.range.valid() && out.range.file != c.rootFile()) {
     // A problem in an imported file: shown at the start of this file, pointing at the real place.
-    LineColumn lc = sm.start(range);
-    message = fmt::format("in {}:{}:{}: {}", sm.name(range.file), lc.line, lc.column, message);
-    related.push_back(llvm::json::Object{{"location", toJsonLocation(sm, range, root)}, {"message", d.message}});
-    range = SourceRange{c.rootFile(), 0, 0};
+    LineColumn lc = sm.start(out.range);
+    out.message = fmt::format("in {}:{}:{}: {}", sm.name(out.range.file), lc.line, lc.column, d.message);
+    out.related.push_back({out.range, d.message});
+    out.range = SourceRange{c.rootFile(), 0, 0};
   }
-  if (!range.valid())
-    range = SourceRange{c.rootFile(), 0, 0};
+  if (!out.range.valid())
+    out.range = SourceRange{c.rootFile(), 0, 0};
   if (!d.help.empty())
-    message += "\nhelp: " + d.help;
+    out.message += "\nhelp: " + d.help;
   for (const DiagNote &note : d.notes)
     if (note.range.valid())
-      related.push_back(llvm::json::Object{{"location", toJsonLocation(sm, note.range, root)}, {"message", note.message}});
-  llvm::json::Object out{{"range", toJsonRange(sm, range)},
-                         {"severity", lspSeverity(d.severity)},
-                         {"code", d.code()},
-                         {"source", "vdc"},
-                         {"message", message}};
-  if (!related.empty())
-    out["relatedInformation"] = std::move(related);
+      out.related.push_back({note.range, note.message});
+  out.severity = lspSeverity(d.severity);
+  out.code = d.code();
+  out.source = "vdc";
   return out;
 }
 
@@ -60,53 +56,97 @@ const char *severityWords(Level l) {
 
 } // namespace
 
-llvm::json::Array toLspDiagnostics(const Compilation &c, const std::string &uri) {
-  KnownUri root{c.rootFile(), uri};
-  llvm::json::Array out;
-  const SourceManager &sm = c.sources();
+std::vector<LspDiagnostic> lspDiagnostics(const Compilation &c, size_t limit) {
+  std::vector<LspDiagnostic> out;
   if (c.rootFile() == 0)
     return out;
+  size_t dropped = 0;
+  auto room = [&] {
+    if (out.size() < limit)
+      return true;
+    ++dropped;
+    return false;
+  };
   for (const Diagnostic &d : c.diagnostics().all())
-    if (d.severity != Severity::Note)
-      out.push_back(compilerDiagnostic(c, d, root));
+    if (d.severity != Severity::Note && room())
+      out.push_back(compilerDiagnostic(c, d));
   for (const CheckedDesign &design : c.designs()) {
+    // The design's declarations by name, for the attached declarations and the claims.
+    std::unordered_map<std::string_view, const ast::Entity *> entities;
+    if (design.decl)
+      for (const ast::Entity &e : design.decl->entities)
+        entities.emplace(e.name.text, &e);
+    auto entity = [&](const std::string &name) -> const ast::Entity * {
+      auto it = entities.find(name);
+      return it == entities.end() ? nullptr : it->second;
+    };
     for (const Obligation &o : design.obligations) {
       if (!isOpen(o.status) || o.severity == Level::None || !o.assumption)
         continue;
       // The name of the attached declaration is the smallest range that shows where the obligation comes from.
       SourceRange range = o.location;
-      if (design.decl)
-        if (const ast::Entity *e = findEntity(*design.decl, o.attachedTo))
-          range = e->name.range;
-      if (!range.valid() || range.file != c.rootFile())
+      if (const ast::Entity *e = entity(o.attachedTo))
+        range = e->name.range;
+      if (!range.valid() || range.file != c.rootFile() || !room())
         continue;
+      LspDiagnostic diag;
+      diag.range = range;
+      diag.severity = o.severity == Level::Key ? kWarning : kInformation;
+      diag.code = o.assumption->name;
+      diag.source = "vdc obligation";
       std::string title = o.assumption->title.empty() ? "" : " (" + o.assumption->title + ")";
-      std::string message = fmt::format("{} obligation `{}`{} on `{}`: {} to {} validity", statusName(o.status),
-                                        o.assumption->name, title, o.attachedTo, severityWords(o.severity),
-                                        validityName(o.assumption->validity));
+      diag.message = fmt::format("{} obligation `{}`{} on `{}`: {} to {} validity", statusName(o.status),
+                                 o.assumption->name, title, o.attachedTo, severityWords(o.severity),
+                                 validityName(o.assumption->validity));
       if (!o.step.empty())
-        message += "\nstep: " + o.step;
-      llvm::json::Array related;
-      for (const std::string &claimName : o.claims) {
-        const ast::Entity *claim = design.decl ? findEntity(*design.decl, claimName) : nullptr;
-        if (claim && claim->name.range.valid())
-          related.push_back(llvm::json::Object{{"location", toJsonLocation(sm, claim->name.range, root)},
-                                               {"message", fmt::format("claim `{}` depends on it", claimName)}});
-      }
+        diag.message += "\nstep: " + o.step;
+      for (const std::string &claimName : o.claims)
+        if (const ast::Entity *claim = entity(claimName); claim && claim->name.range.valid())
+          diag.related.push_back({claim->name.range, fmt::format("claim `{}` depends on it", claimName)});
       if (o.ruleRange.valid())
-        related.push_back(llvm::json::Object{{"location", toJsonLocation(sm, o.ruleRange, root)},
-                                             {"message", "required by this rule of the theory"}});
-      llvm::json::Object diag{{"range", toJsonRange(sm, range)},
-                              {"severity", static_cast<int>(o.severity == Level::Key ? kWarning : kInformation)},
-                              {"code", o.assumption->name},
-                              {"source", "vdc obligation"},
-                              {"message", message}};
-      if (!related.empty())
-        diag["relatedInformation"] = std::move(related);
+        diag.related.push_back({o.ruleRange, "required by this rule of the theory"});
       out.push_back(std::move(diag));
     }
   }
+  if (dropped > 0) {
+    LspDiagnostic more;
+    more.range = SourceRange{c.rootFile(), 0, 0};
+    more.severity = kInformation;
+    more.source = "vdc";
+    more.message = fmt::format("{} more diagnostics are not shown: only the first {} are published "
+                               "(`vdc check` lists them all)",
+                               dropped, limit);
+    out.push_back(std::move(more));
+  }
   return out;
+}
+
+void writeLspDiagnostics(llvm::json::OStream &json, const SourceManager &sources, const KnownUri &root,
+                         const std::vector<LspDiagnostic> &diagnostics) {
+  // Keys in sorted order, as every message of the server is printed.
+  json.array([&] {
+    for (const LspDiagnostic &d : diagnostics)
+      json.object([&] {
+        if (!d.code.empty())
+          json.attribute("code", d.code);
+        json.attribute("message", d.message);
+        json.attributeBegin("range");
+        writeJsonRange(json, sources, d.range);
+        json.attributeEnd();
+        if (!d.related.empty())
+          json.attributeArray("relatedInformation", [&] {
+            for (const LspDiagnostic::Related &r : d.related)
+              json.object([&] {
+                json.attributeBegin("location");
+                writeJsonLocation(json, sources, r.range, root);
+                json.attributeEnd();
+                json.attribute("message", r.message);
+              });
+          });
+        json.attribute("severity", d.severity);
+        json.attribute("source", d.source);
+      });
+  });
 }
 
 } // namespace vdc::lsp

@@ -32,50 +32,56 @@ int symbolKind(ast::EntityKind k) {
   return kVariable;
 }
 
-llvm::json::Object symbol(const SourceManager &sm, const std::string &name, const std::string &detail, int kind,
-                          SourceRange range, SourceRange selection) {
+/// Writes one DocumentSymbol; `children`, when given, writes the elements of its `children` array.
+void writeSymbol(llvm::json::OStream &json, const SourceManager &sm, const std::string &name, const std::string &detail,
+                 int kind, SourceRange range, SourceRange selection,
+                 llvm::function_ref<void()> children = nullptr) {
   if (!range.valid() || (selection.valid() && (selection.begin < range.begin || selection.end > range.end)))
     range = selection;
   if (!selection.valid())
     selection = range;
-  llvm::json::Object o{{"name", name.empty() ? std::string("(unnamed)") : name},
-                       {"kind", kind},
-                       {"range", toJsonRange(sm, range)},
-                       {"selectionRange", toJsonRange(sm, selection)}};
-  if (!detail.empty())
-    o["detail"] = detail;
-  return o;
+  // Keys in sorted order, as every message of the server is printed.
+  json.object([&] {
+    if (children)
+      json.attributeArray("children", children);
+    if (!detail.empty())
+      json.attribute("detail", detail);
+    json.attribute("kind", kind);
+    json.attribute("name", name.empty() ? std::string("(unnamed)") : name);
+    json.attributeBegin("range");
+    writeJsonRange(json, sm, range);
+    json.attributeEnd();
+    json.attributeBegin("selectionRange");
+    writeJsonRange(json, sm, selection);
+    json.attributeEnd();
+  });
 }
 
 } // namespace
 
-llvm::json::Array documentSymbols(const Compilation &c) {
-  llvm::json::Array out;
-  const ast::Module *m = c.root();
-  if (!m)
-    return out;
-  const SourceManager &sm = c.sources();
-  for (const ast::Design &d : m->designs) {
-    llvm::json::Object design = symbol(sm, d.name.text, d.title, kNamespace, d.range, d.name.range);
-    llvm::json::Array children;
-    for (const ast::Entity &e : d.entities)
-      children.push_back(symbol(sm, e.name.text, ast::entityKindName(e.kind), symbolKind(e.kind), e.range,
-                                e.name.range));
-    for (const ast::Discharge &dis : d.discharges)
-      children.push_back(symbol(sm, dis.assumption.text + " for " + dis.target.text, "discharge", kProperty,
-                                dis.range, dis.assumption.range));
-    design["children"] = std::move(children);
-    out.push_back(std::move(design));
-  }
-  for (const ast::AssumptionDecl &a : m->assumptions)
-    out.push_back(symbol(sm, a.name.text, "assumption", kInterface, a.range, a.name.range));
-  for (const ast::StrategyDecl &s : m->strategies)
-    out.push_back(symbol(sm, s.name.text, "strategy", kStruct, s.range, s.name.range));
-  for (const ast::ProxyKindDecl &p : m->proxyKinds)
-    out.push_back(symbol(sm, p.name.text, "proxy kind", kTypeParameter, p.range, p.name.range));
-  for (const ast::AggregationDecl &g : m->aggregations)
-    out.push_back(symbol(sm, g.name.text, "aggregation", kOperator, g.range, g.name.range));
-  return out;
+void writeDocumentSymbols(llvm::json::OStream &json, const Compilation &c) {
+  json.array([&] {
+    const ast::Module *m = c.root();
+    if (!m)
+      return;
+    const SourceManager &sm = c.sources();
+    for (const ast::Design &d : m->designs)
+      writeSymbol(json, sm, d.name.text, d.title, kNamespace, d.range, d.name.range, [&] {
+        for (const ast::Entity &e : d.entities)
+          writeSymbol(json, sm, e.name.text, ast::entityKindName(e.kind), symbolKind(e.kind), e.range, e.name.range);
+        for (const ast::Discharge &dis : d.discharges)
+          writeSymbol(json, sm, dis.assumption.text + " for " + dis.target.text, "discharge", kProperty, dis.range,
+                      dis.assumption.range);
+      });
+    for (const ast::AssumptionDecl &a : m->assumptions)
+      writeSymbol(json, sm, a.name.text, "assumption", kInterface, a.range, a.name.range);
+    for (const ast::StrategyDecl &s : m->strategies)
+      writeSymbol(json, sm, s.name.text, "strategy", kStruct, s.range, s.name.range);
+    for (const ast::ProxyKindDecl &p : m->proxyKinds)
+      writeSymbol(json, sm, p.name.text, "proxy kind", kTypeParameter, p.range, p.name.range);
+    for (const ast::AggregationDecl &g : m->aggregations)
+      writeSymbol(json, sm, g.name.text, "aggregation", kOperator, g.range, g.name.range);
+  });
 }
 
 } // namespace vdc::lsp

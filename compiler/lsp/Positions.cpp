@@ -38,11 +38,52 @@ llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range) {
                             {"end", toJson(toPosition(sources, range.file, range.end))}};
 }
 
+void writeJsonRange(llvm::json::OStream &json, const SourceManager &sources, SourceRange range) {
+  Position start{0, 0}, end{0, 0};
+  if (range.valid()) {
+    start = toPosition(sources, range.file, range.begin);
+    end = toPosition(sources, range.file, range.end);
+  }
+  auto position = [&](Position p) {
+    json.object([&] {
+      json.attribute("character", p.character);
+      json.attribute("line", p.line);
+    });
+  };
+  json.object([&] {
+    json.attributeBegin("end");
+    position(end);
+    json.attributeEnd();
+    json.attributeBegin("start");
+    position(start);
+    json.attributeEnd();
+  });
+}
+
+const std::string &KnownUri::of(const SourceManager &sources, FileId other) const {
+  if (other == file || other == 0)
+    return uri;
+  if (derived_.size() < other)
+    derived_.resize(other);
+  std::string &cached = derived_[other - 1];
+  if (cached.empty())
+    cached = pathToUri(sources.name(other));
+  return cached;
+}
+
 llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known) {
-  std::string uri = range.valid() && range.file == known.file ? known.uri
-                    : range.valid()                            ? pathToUri(sources.name(range.file))
-                                                               : known.uri;
-  return llvm::json::Object{{"uri", uri}, {"range", toJsonRange(sources, range)}};
+  return llvm::json::Object{{"uri", known.of(sources, range.valid() ? range.file : 0)},
+                            {"range", toJsonRange(sources, range)}};
+}
+
+void writeJsonLocation(llvm::json::OStream &json, const SourceManager &sources, SourceRange range,
+                       const KnownUri &known) {
+  json.object([&] {
+    json.attributeBegin("range");
+    writeJsonRange(json, sources, range);
+    json.attributeEnd();
+    json.attribute("uri", known.of(sources, range.valid() ? range.file : 0));
+  });
 }
 
 namespace {

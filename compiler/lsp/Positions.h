@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vdc::lsp {
 
@@ -29,15 +30,29 @@ uint32_t toOffset(const SourceManager &sources, FileId file, Position position);
 /// `{"start": ..., "end": ...}` of a source range (an invalid range becomes the start of the file).
 llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range);
 
-/// A file whose URI the client chose (an open document), so it is not derived from the file's name.
+/// Streams the same `{"start": ..., "end": ...}` object into `json` (keys in sorted order).
+void writeJsonRange(llvm::json::OStream &json, const SourceManager &sources, SourceRange range);
+
+/// A file whose URI the client chose (an open document), so it is not derived from the file's name; the URIs of the
+/// other files are computed once each (making a path absolute asks the system for the working directory).
 struct KnownUri {
+  KnownUri(FileId file, std::string uri) : file(file), uri(std::move(uri)) {}
   FileId file = 0;
   std::string uri;
+  /// The URI of `other`: `uri` for `file`, else the `file://` URI of its name.
+  const std::string &of(const SourceManager &sources, FileId other) const;
+
+private:
+  mutable std::vector<std::string> derived_;
 };
 
 /// `{"uri": ..., "range": ...}` of a source range; the file's name is made an absolute `file://` URI unless it is
 /// the file of `known`.
 llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known);
+
+/// Streams the same `{"range": ..., "uri": ...}` object into `json`.
+void writeJsonLocation(llvm::json::OStream &json, const SourceManager &sources, SourceRange range,
+                       const KnownUri &known);
 
 /// The path a `file://` URI names (percent-decoded); other URIs are returned unchanged.
 std::string uriToPath(const std::string &uri);

@@ -122,6 +122,12 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     throw RequestError(ErrorCode::ServerNotInitialized, "the server has not been initialized");
   if (shutdown_)
     throw RequestError(ErrorCode::InvalidRequest, "the server is shutting down");
+  if (method == "textDocument/documentSymbol") {
+    // Streamed: the outline of a huge document is never held as a JSON tree.
+    const Compilation &c = *document(params).compilation;
+    transport_.replyStreamed(*id, [&](llvm::json::OStream &json) { writeDocumentSymbols(json, c); });
+    return;
+  }
   llvm::json::Value result(nullptr);
   if (method == "shutdown")
     result = onShutdown();
@@ -131,8 +137,6 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     result = onDefinition(params);
   else if (method == "textDocument/completion")
     result = onCompletion(params);
-  else if (method == "textDocument/documentSymbol")
-    result = onDocumentSymbol(params);
   else if (method == "textDocument/formatting")
     result = onFormatting(params);
   else if (method == "textDocument/codeAction")
@@ -209,10 +213,18 @@ void Server::compile(Document &doc) {
 }
 
 void Server::publishDiagnostics(const Document &doc) {
-  transport_.notify("textDocument/publishDiagnostics",
-                    llvm::json::Object{{"uri", doc.uri},
-                                       {"version", doc.version},
-                                       {"diagnostics", toLspDiagnostics(*doc.compilation, doc.uri)}});
+  const Compilation &c = *doc.compilation;
+  std::vector<LspDiagnostic> diagnostics = lspDiagnostics(c);
+  KnownUri root(c.rootFile(), doc.uri);
+  transport_.notifyStreamed("textDocument/publishDiagnostics", [&](llvm::json::OStream &json) {
+    json.object([&] {
+      json.attributeBegin("diagnostics");
+      writeLspDiagnostics(json, c.sources(), root, diagnostics);
+      json.attributeEnd();
+      json.attribute("uri", doc.uri);
+      json.attribute("version", doc.version);
+    });
+  });
 }
 
 Document &Server::document(const llvm::json::Object *params) {
@@ -256,17 +268,13 @@ llvm::json::Value Server::onDefinition(const llvm::json::Object *params) {
   SourceRange target = definitionOf(c, *occurrence);
   if (!target.valid())
     return llvm::json::Array{};
-  return llvm::json::Array{toJsonLocation(c.sources(), target, {c.rootFile(), doc->uri})};
+  return llvm::json::Array{toJsonLocation(c.sources(), target, KnownUri(c.rootFile(), doc->uri))};
 }
 
 llvm::json::Value Server::onCompletion(const llvm::json::Object *params) {
   auto [doc, offset] = documentPosition(params);
   const Compilation &c = *doc->compilation;
   return llvm::json::Object{{"isIncomplete", false}, {"items", completionItems(c, doc->text, offset)}};
-}
-
-llvm::json::Value Server::onDocumentSymbol(const llvm::json::Object *params) {
-  return documentSymbols(*document(params).compilation);
 }
 
 /// `vdc fmt` for the whole document: one edit replacing it, none when it is already formatted, and

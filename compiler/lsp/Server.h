@@ -42,7 +42,6 @@ private:
   llvm::json::Value onHover(const llvm::json::Object *params);
   llvm::json::Value onDefinition(const llvm::json::Object *params);
   llvm::json::Value onCompletion(const llvm::json::Object *params);
-  llvm::json::Value onDocumentSymbol(const llvm::json::Object *params);
   llvm::json::Value onFormatting(const llvm::json::Object *params);
   llvm::json::Value onCodeAction(const llvm::json::Object *params);
 

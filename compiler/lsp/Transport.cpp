@@ -2,7 +2,6 @@
 #include "lsp/Transport.h"
 
 #include <fmt/format.h>
-#include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <cctype>
@@ -111,20 +110,40 @@ std::optional<RawMessage> Transport::readDelimited() {
   return std::nullopt;
 }
 
-void Transport::write(llvm::json::Object message) {
-  message["jsonrpc"] = "2.0";
-  llvm::json::Value value(std::move(message));
+void Transport::emit(llvm::function_ref<void(llvm::json::OStream &)> writeMessage) {
   std::string text;
-  llvm::raw_string_ostream os(text);
-  if (testMode_)
-    os << llvm::formatv("{0:2}", value) << "\n---\n";
-  else
-    os << value;
-  os.flush();
+  {
+    llvm::raw_string_ostream os(text);
+    os.SetBuffered(); // a string stream is unbuffered by default: one virtual call per character
+    llvm::json::OStream json(os, testMode_ ? 2 : 0);
+    writeMessage(json);
+    if (testMode_)
+      os << "\n---\n";
+    os.flush();
+  }
   if (!testMode_)
     std::fprintf(out_, "Content-Length: %zu\r\n\r\n", text.size());
   std::fwrite(text.data(), 1, text.size(), out_);
   std::fflush(out_);
+}
+
+void Transport::write(llvm::json::Object message) {
+  message["jsonrpc"] = "2.0";
+  llvm::json::Value value(std::move(message));
+  emit([&](llvm::json::OStream &json) { json.value(value); });
+}
+
+void Transport::replyStreamed(const llvm::json::Value &id,
+                              llvm::function_ref<void(llvm::json::OStream &)> writeResult) {
+  emit([&](llvm::json::OStream &json) {
+    json.object([&] {
+      json.attribute("id", id);
+      json.attribute("jsonrpc", "2.0");
+      json.attributeBegin("result");
+      writeResult(json);
+      json.attributeEnd();
+    });
+  });
 }
 
 void Transport::reply(const llvm::json::Value &id, llvm::json::Value result) {
@@ -135,6 +154,19 @@ void Transport::replyError(const llvm::json::Value &id, ErrorCode code, const st
   write(llvm::json::Object{
       {"id", id},
       {"error", llvm::json::Object{{"code", static_cast<int>(code)}, {"message", message}}}});
+}
+
+void Transport::notifyStreamed(const std::string &method,
+                               llvm::function_ref<void(llvm::json::OStream &)> writeParams) {
+  emit([&](llvm::json::OStream &json) {
+    json.object([&] {
+      json.attribute("jsonrpc", "2.0");
+      json.attribute("method", method);
+      json.attributeBegin("params");
+      writeParams(json);
+      json.attributeEnd();
+    });
+  });
 }
 
 void Transport::notify(const std::string &method, llvm::json::Value params) {

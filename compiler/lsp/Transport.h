@@ -1,6 +1,7 @@
 // Transport.h — JSON-RPC 2.0 messages over a byte stream: `Content-Length` framing, or `---`-delimited test input.
 #pragma once
 
+#include <llvm/ADT/STLFunctionalExtras.h>
 #include <llvm/Support/JSON.h>
 
 #include <cstdio>
@@ -39,10 +40,16 @@ public:
 
   /// Writes a result response to request `id`.
   void reply(const llvm::json::Value &id, llvm::json::Value result);
+  /// Writes a result response to request `id` whose result `writeResult` streams straight into the output, so that a
+  /// large result (the outline of a huge document) never exists as a JSON tree. It must write one value, with the
+  /// keys of every object in sorted order (as `reply` prints them).
+  void replyStreamed(const llvm::json::Value &id, llvm::function_ref<void(llvm::json::OStream &)> writeResult);
   /// Writes an error response to request `id` (null when the id could not be read).
   void replyError(const llvm::json::Value &id, ErrorCode code, const std::string &message);
   /// Writes a notification.
   void notify(const std::string &method, llvm::json::Value params);
+  /// Writes a notification whose params `writeParams` streams straight into the output (as for `replyStreamed`).
+  void notifyStreamed(const std::string &method, llvm::function_ref<void(llvm::json::OStream &)> writeParams);
 
   bool testMode() const { return testMode_; }
 
@@ -53,6 +60,8 @@ private:
   std::optional<RawMessage> readFramed();
   std::optional<RawMessage> readDelimited();
   void write(llvm::json::Object message);
+  /// Frames and writes one message that `writeMessage` streams as a JSON object.
+  void emit(llvm::function_ref<void(llvm::json::OStream &)> writeMessage);
 
   std::FILE *in_;
   std::FILE *out_;
