@@ -102,11 +102,36 @@ std::string Compilation::resolveImport(const std::string &spec, const std::strin
   return "";
 }
 
+const ModuleCache::Entry *ModuleCache::find(const std::string &canonicalPath, FileId file,
+                                             std::string_view text) const {
+  auto it = entries_.find(canonicalPath);
+  if (it == entries_.end() || it->second.file != file || it->second.text != text)
+    return nullptr;
+  return &it->second;
+}
+
+void ModuleCache::store(const std::string &canonicalPath, Entry entry) {
+  entries_[canonicalPath] = std::move(entry);
+}
+
 const ast::Module *Compilation::load(const std::string &canonical, const std::string &display, std::string text,
-                                     std::vector<std::string> &stack) {
+                                     std::vector<std::string> &stack, bool cacheable) {
   FileId file = sources_.add(display, std::move(text));
   loaded_.push_back(canonical);
-  auto module = std::make_unique<ast::Module>(parseModule(sources_, file, diags_));
+  ModuleCache *cache = cacheable ? options_.moduleCache.get() : nullptr;
+  std::unique_ptr<ast::Module> module;
+  // A module parsed before from the same text, as the same file id, has the same tree and the same syntax errors.
+  if (const ModuleCache::Entry *hit = cache ? cache->find(canonical, file, sources_.text(file)) : nullptr) {
+    module = std::make_unique<ast::Module>(hit->module);
+    diags_.all().insert(diags_.all().end(), hit->diagnostics.begin(), hit->diagnostics.end());
+  } else {
+    size_t before = diags_.all().size();
+    module = std::make_unique<ast::Module>(parseModule(sources_, file, diags_));
+    if (cache)
+      cache->store(canonical, {std::string(sources_.text(file)), file, *module,
+                               std::vector<Diagnostic>(diags_.all().begin() + static_cast<std::ptrdiff_t>(before),
+                                                       diags_.all().end())});
+  }
   stack.push_back(canonical);
   loadImports(*module, display, stack);
   stack.pop_back();
@@ -172,7 +197,7 @@ void Compilation::run(const std::string &path, std::string text) {
     root_ = modules_.back().get();
     return;
   }
-  root_ = load(rootCanonical, path, std::move(text), stack);
+  root_ = load(rootCanonical, path, std::move(text), stack, /*cacheable=*/false);
   rootFile_ = root_->file;
   if (!coreFound) {
     auto &d = diags_.report(DiagKind::ModuleNotFound, SourceRange{rootFile_, 0, 0}, "core");

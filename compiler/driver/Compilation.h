@@ -5,11 +5,39 @@
 #include "diagnostics/Diagnostic.h"
 #include "sema/Model.h"
 
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vdc {
+
+/// Parsed modules kept between the compilations of a long-lived process (the language server recompiles on every
+/// edit): an imported module, or the stdlib, whose file still has the same path and text is not parsed again. The
+/// root file of a compilation is never cached. Owned by the process; a compilation only reads and fills it.
+class ModuleCache {
+public:
+  /// One parsed module: the text it was parsed from, the file id its ranges carry, its tree and its syntax errors.
+  struct Entry {
+    std::string text;
+    FileId file = 0;
+    ast::Module module;
+    std::vector<Diagnostic> diagnostics;
+  };
+
+  /// The entry for `canonicalPath` when it was parsed from exactly `text` as file `file`, else null.
+  const Entry *find(const std::string &canonicalPath, FileId file, std::string_view text) const;
+
+  /// Records a parse, replacing an older entry for the same path.
+  void store(const std::string &canonicalPath, Entry entry);
+
+  /// Number of modules held.
+  size_t size() const { return entries_.size(); }
+
+private:
+  std::map<std::string, Entry> entries_;
+};
 
 /// Settings shared by every compilation of a run.
 struct CompileOptions {
@@ -27,6 +55,8 @@ struct CompileOptions {
   bool allowOutsideRoot = false;
   /// Read `NAME.vdesign.lock` to decide whether check discharges are current (off for `vdc verify`).
   bool readLock = true;
+  /// Parsed imports and stdlib to reuse (null: parse every module, as a one-shot command does).
+  std::shared_ptr<ModuleCache> moduleCache;
 };
 
 /// Compiles one root file. Never throws; every problem becomes a diagnostic.
@@ -54,8 +84,9 @@ public:
 private:
   void run(const std::string &path, std::string text);
   /// Loads a module and, first, everything it imports; returns null when it cannot be read.
+  /// `cacheable`: the module may be taken from, and stored in, the options' module cache (not the root).
   const ast::Module *load(const std::string &canonical, const std::string &display, std::string text,
-                          std::vector<std::string> &stack);
+                          std::vector<std::string> &stack, bool cacheable = true);
   void loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack);
   /// Finds the file an import names; "" when none exists.
   std::string resolveImport(const std::string &spec, const std::string &fromPath) const;

@@ -46,7 +46,11 @@ std::string requireString(const llvm::json::Object &o, llvm::StringRef key) {
 
 } // namespace
 
-Server::Server(Transport &transport, CompileOptions options) : transport_(transport), options_(std::move(options)) {}
+Server::Server(Transport &transport, CompileOptions options) : transport_(transport), options_(std::move(options)) {
+  // The stdlib and imported modules are parsed once, and again only when their text changes.
+  if (!options_.moduleCache)
+    options_.moduleCache = std::make_shared<ModuleCache>();
+}
 
 int Server::run() {
   while (auto raw = transport_.read()) {
