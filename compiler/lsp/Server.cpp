@@ -44,6 +44,31 @@ std::string requireString(const llvm::json::Object &o, llvm::StringRef key) {
   return s->str();
 }
 
+bool isValidId(const llvm::json::Value &id) {
+  if (id.kind() == llvm::json::Value::String)
+    return true;
+  // getAsInteger accepts a number parsed as an integer, or an integral double within range (`1.0`), but not 1.5.
+  return id.kind() == llvm::json::Value::Number && id.getAsInteger().hasValue();
+}
+
+std::string describeJson(const llvm::json::Value &v) {
+  switch (v.kind()) {
+  case llvm::json::Value::Null:
+    return "null";
+  case llvm::json::Value::Boolean:
+    return "a boolean";
+  case llvm::json::Value::Number:
+    return "a number that is not an integer";
+  case llvm::json::Value::String:
+    return "a string";
+  case llvm::json::Value::Array:
+    return "an array";
+  case llvm::json::Value::Object:
+    return "an object";
+  }
+  return "a value";
+}
+
 } // namespace
 
 Server::Server(Transport &transport, CompileOptions options) : transport_(transport), options_(std::move(options)) {
@@ -83,6 +108,18 @@ void Server::handle(const RawMessage &raw) {
   if (!method) {
     if (!id) // neither request nor notification; a response to us (we send no requests): ignore
       transport_.replyError(nullId, ErrorCode::InvalidRequest, "a message needs a `method`");
+    return;
+  }
+  // A request id is an integer or a string (LSP 3.17; JSON-RPC 2.0 discourages null and fractions). A request
+  // whose id is anything else is not executed: it is answered with an error whose id is null, since the id
+  // could not be read.
+  if (id && !isValidId(*id)) {
+    transport_.replyError(nullId, ErrorCode::InvalidRequest,
+                          "a request id must be an integer or a string, not " + describeJson(*id));
+    return;
+  }
+  if (message->getString("jsonrpc") != llvm::StringRef("2.0")) {
+    transport_.replyError(id ? *id : nullId, ErrorCode::InvalidRequest, "`jsonrpc` must be \"2.0\"");
     return;
   }
   const llvm::json::Value *paramsValue = message->get("params");
