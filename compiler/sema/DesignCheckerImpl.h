@@ -27,7 +27,8 @@ private:
   // Studies.cpp: strategy fields, parameters, covariates, emergence.
   void checkStudies();
   StudyFacts checkStudy(const ast::Entity &study);
-  void checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value);
+  /// Checks one strategy argument (type, range, references); false after reporting a problem.
+  bool checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value);
   void checkEmergence(const StudyFacts &facts);
 
   // Chains.cpp: claims, chains and the obligations they generate.

@@ -1,6 +1,8 @@
 // Model.cpp — names of the model's enumerations, profile arithmetic, and the policy test.
 #include "sema/Model.h"
 
+#include <fmt/format.h>
+
 namespace vdc {
 
 const char *validityName(Validity v) {
@@ -103,6 +105,11 @@ void Profile::raise(Validity v, Level l) {
 void Profile::merge(const Profile &other) {
   for (Validity v : kAllValidities)
     raise(v, other[v]);
+}
+
+std::string ParamBound::describe() const {
+  std::string number = fmt::format("{}", min);
+  return exclusive ? "must be greater than " + number : "must be at least " + number;
 }
 
 const ast::Param *Strategy::param(std::string_view name) const {

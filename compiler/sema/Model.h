@@ -48,6 +48,17 @@ struct Requirement {
   const ast::Requirement *decl = nullptr;
 };
 
+/// The lowest value a numeric strategy parameter accepts (`positive: n`, `non_negative: n`).
+struct ParamBound {
+  double min = 0;
+  bool exclusive = false; ///< True when `min` itself is refused (`positive` on a `number`).
+  std::string word;       ///< The attribute that declared it: `positive` or `non_negative`.
+  SourceRange range;      ///< That attribute.
+
+  /// What the bound asks, for messages ("must be at least 1", "must be greater than 0").
+  std::string describe() const;
+};
+
 /// A research strategy a study can follow.
 struct Strategy {
   std::string name;
@@ -56,6 +67,13 @@ struct Strategy {
   std::vector<Requirement> requirements;
   /// True for `estimand: average_over_units`.
   bool unitAverage = false;
+  /// `target: "recipe"` or `target: "population"`: the key a study of this strategy must use; unset accepts either.
+  std::optional<ast::EntityKind> target;
+  SourceRange targetRange; ///< The `target:` attribute.
+  /// `covariates: adjust_for` (or `recipes:`, `outcomes:`, ...): the kind of declaration a `ref` parameter names.
+  std::map<std::string, ast::EntityKind> refKinds;
+  /// `positive: n`, `non_negative: n`: lower bounds of numeric parameters.
+  std::map<std::string, ParamBound> bounds;
 
   const ast::Param *param(std::string_view name) const;
 };

@@ -3,6 +3,7 @@
 #include "sema/ParamType.h"
 #include "sema/Suggest.h"
 
+#include <cmath>
 #include <set>
 
 namespace vdc {
@@ -86,6 +87,22 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
     auto &d = diags_.report(DiagKind::StudyTarget, study.name.range, study.name.text);
     d.help = "a study runs on one recipe (`recipe:`) or observes a population of recipes (`population:`)";
     ok = false;
+  } else if (facts.strategy && facts.strategy->target &&
+             *facts.strategy->target != (recipe ? K::Recipe : K::Population)) {
+    // The strategy says what its studies run on (`target:` in its declaration).
+    const ast::Attribute *given = recipe ? recipe : population;
+    bool wantsPopulation = *facts.strategy->target == K::Population;
+    auto &d = diags_.report(DiagKind::StrategyTarget, given->key.range, study.name.text, given->key.text,
+                            facts.strategy->name,
+                            wantsPopulation ? "a population of recipes (`population:`)" : "a single recipe (`recipe:`)");
+    d.help = wantsPopulation
+                 ? fmt::format("an {} study compares existing models: name the population they are drawn from",
+                               facts.strategy->name)
+                 : fmt::format("a {} study trains or intervenes on one recipe: name it with `recipe:`",
+                               facts.strategy->name);
+    d.notes.push_back({facts.strategy->targetRange, fmt::format("strategy `{}` declares its target here",
+                                                                 facts.strategy->name)});
+    ok = false;
   } else if (recipe) {
     facts.recipe = scope_.resolve(nameOf(recipe->value, diags_), {K::Recipe});
     ok = ok && facts.recipe;
@@ -122,7 +139,8 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         continue;
       }
       facts.args[param->name.text] = &attr.value;
-      checkArgument(facts, *param, attr.value);
+      if (!checkArgument(facts, *param, attr.value))
+        ok = false; // an argument in error would give the study obligations it may not have
     }
     for (const ast::Param &param : decl.params) {
       if (facts.args.count(param.name.text))
@@ -146,11 +164,33 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   return facts;
 }
 
-void DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value) {
+bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value) {
+  using TK = ast::TypeExpr::Kind;
+  auto items = [&]() {
+    std::vector<const ast::Value *> out;
+    if (value.kind == ast::Value::Kind::List)
+      for (const ast::Value &item : value.items)
+        out.push_back(&item);
+    else
+      out.push_back(&value);
+    return out;
+  };
+  const ast::TypeExpr &scalar =
+      param.type.kind == TK::List && !param.type.element.empty() ? param.type.element[0] : param.type;
+
+  // A whole number beyond the integer range is not a wrong type but a wrong size: say so.
+  if (scalar.kind == TK::Int)
+    for (const ast::Value *v : items())
+      if (v->kind == ast::Value::Kind::Number && !v->isInteger && std::floor(v->number) == v->number) {
+        diags_.report(DiagKind::ParameterRange, v->range, param.name.text,
+                      "must be a whole number within ±9e15 (the integer range)", v->text)
+            .notes.push_back({param.range, "parameter declared here"});
+        return false;
+      }
   if (!fitsType(param.type, value)) {
     auto &d = diags_.report(DiagKind::ParameterType, value.range, param.name.text, describeType(param.type),
                             value.describe());
-    if (param.type.kind == ast::TypeExpr::Kind::Enum && value.kind == ast::Value::Kind::Name) {
+    if (param.type.kind == TK::Enum && value.kind == ast::Value::Kind::Name) {
       std::string guess = closestName(value.name.text, param.type.members);
       if (!guess.empty()) {
         d.help = fmt::format("did you mean `{}`?", guess);
@@ -158,43 +198,89 @@ void DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
       }
     }
     d.notes.push_back({param.range, "parameter declared here"});
-    return;
+    return false;
   }
-  // References must name declarations of this design; a covariate used by a strategy must be observed.
-  auto checkRef = [&](const ast::Value &v) {
-    if (v.kind != ast::Value::Kind::Name)
-      return;
-    const ast::Entity *e = scope_.find(v.name.text);
+  bool ok = true;
+  // Bounds the strategy declares (`positive: runs_per_arm`).
+  auto bound = facts.strategy->bounds.find(param.name.text);
+  if (bound != facts.strategy->bounds.end())
+    for (const ast::Value *v : items()) {
+      const ParamBound &b = bound->second;
+      if (v->kind != ast::Value::Kind::Number || (b.exclusive ? v->number > b.min : v->number >= b.min))
+        continue;
+      auto &d = diags_.report(DiagKind::ParameterRange, v->range, param.name.text, b.describe(), v->text);
+      d.help = fmt::format("strategy `{}` declares `{}` {}", facts.strategy->name, param.name.text,
+                           b.word == "positive" ? "positive" : "non-negative");
+      d.notes.push_back({b.range, "bound declared here"});
+      ok = false;
+    }
+  if (scalar.kind != TK::Ref)
+    return ok;
+
+  // References must name declarations of this design, of the kind the strategy asks for (`covariates: adjust_for`);
+  // a covariate given to a strategy must be known to be observed.
+  auto kind = facts.strategy->refKinds.find(param.name.text);
+  std::optional<ast::EntityKind> wanted;
+  if (kind != facts.strategy->refKinds.end())
+    wanted = kind->second;
+  for (const ast::Value *v : items()) {
+    if (v->kind != ast::Value::Kind::Name)
+      continue;
+    const ast::Entity *e = scope_.find(v->name.text);
     if (!e) {
-      auto &d = diags_.report(DiagKind::UnknownName, v.range, "declaration", v.name.text);
-      std::string guess = closestName(v.name.text, scope_.namesOf({ast::EntityKind::Covariate}));
+      auto &d = diags_.report(DiagKind::UnknownName, v->range, wanted ? ast::entityKindName(*wanted) : "declaration",
+                              v->name.text);
+      std::string guess = closestName(v->name.text, scope_.namesOf({wanted.value_or(ast::EntityKind::Covariate)}));
       if (!guess.empty()) {
         d.help = fmt::format("did you mean `{}`?", guess);
         d.replacement = guess;
       }
-      return;
+      ok = false;
+      continue;
     }
-    if (e->kind == ast::EntityKind::Covariate) {
-      const ast::Attribute *observed = ast::findAttribute(e->attributes, "observed");
-      if (observed && observed->value.kind == ast::Value::Kind::Bool && !observed->value.boolean) {
-        auto &d = diags_.report(DiagKind::UnobservedCovariate, v.range, v.name.text);
-        d.notes.push_back({observed->range, "declared unobserved here"});
-        d.help = "adjustment needs the confounder measured (König et al. 2026, Section 4); measure it, or drop it "
-                 "from the adjustment set and leave exchangeability open";
-      }
+    if (wanted && e->kind != *wanted) {
+      auto &d = diags_.report(DiagKind::WrongKind, v->range, v->name.text, withArticle(e->kind), withArticle(*wanted));
+      d.notes.push_back({e->name.range, fmt::format("`{}` declared here", v->name.text)});
+      if (*wanted == ast::EntityKind::Covariate && e == facts.treatment)
+        d.help = fmt::format("`{}` is the treatment of study `{}`: adjusting for the treatment removes the very "
+                             "effect the study estimates; adjust for the confounders that drive both treatment and "
+                             "outcome",
+                             v->name.text, facts.decl->name.text);
+      else if (*wanted == ast::EntityKind::Covariate && e == facts.outcome)
+        d.help = fmt::format("`{}` is the outcome of study `{}`: conditioning on the outcome removes the variation "
+                             "the study measures and biases the estimate; adjust for the confounders that drive both "
+                             "treatment and outcome",
+                             v->name.text, facts.decl->name.text);
+      else if (*wanted == ast::EntityKind::Covariate)
+        d.help = "declare the variable to adjust for as a `covariate` with `observed: true`";
+      ok = false;
+      continue;
     }
-  };
-  bool refs = param.type.kind == ast::TypeExpr::Kind::Ref ||
-              (param.type.kind == ast::TypeExpr::Kind::List && !param.type.element.empty() &&
-               param.type.element[0].kind == ast::TypeExpr::Kind::Ref);
-  if (!refs)
-    return;
-  if (value.kind == ast::Value::Kind::List)
-    for (const ast::Value &item : value.items)
-      checkRef(item);
-  else
-    checkRef(value);
-  (void)facts;
+    if (e->kind != ast::EntityKind::Covariate)
+      continue;
+    const ast::Attribute *observed = ast::findAttribute(e->attributes, "observed");
+    bool isBool = observed && observed->value.kind == ast::Value::Kind::Bool;
+    if (isBool && observed->value.boolean)
+      continue;
+    if (observed && !isBool)
+      continue; // a wrong type on `observed:` is already reported (VD2020)
+    if (observed) {
+      auto &d = diags_.report(DiagKind::UnobservedCovariate, v->range, v->name.text, "is not observed");
+      d.notes.push_back({observed->range, "declared unobserved here"});
+      d.help = "adjustment needs the confounder measured (König et al. 2026, Section 4); measure it, or drop it "
+               "from the adjustment set and leave exchangeability open";
+    } else {
+      auto &d = diags_.report(DiagKind::UnobservedCovariate, v->range, v->name.text,
+                              "does not say whether it was observed");
+      d.notes.push_back({e->name.range, fmt::format("`{}` declared here", v->name.text)});
+      d.help = fmt::format("add `observed: true` to `{}` if it was measured for every model or unit, or "
+                           "`observed: false` if not (adjustment needs the confounder measured, König et al. 2026, "
+                           "Section 4)",
+                           v->name.text);
+    }
+    ok = false;
+  }
+  return ok;
 }
 
 void DesignChecker::checkEmergence(const StudyFacts &facts) {

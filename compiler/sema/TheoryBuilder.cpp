@@ -152,17 +152,113 @@ private:
         s.satisfies.push_back(a);
     s.requirements = requirements(decl.requirements, &decl, s.name);
     for (const ast::Attribute &attr : decl.attributes) {
-      if (attr.key.text == "estimand") {
+      const std::string &key = attr.key.text;
+      if (key == "estimand") {
         if (attr.value.kind == ast::Value::Kind::Name && attr.value.name.text == "average_over_units")
           s.unitAverage = true;
         else
           diags_.report(DiagKind::BadEstimand, attr.value.range,
                         attr.value.kind == ast::Value::Kind::Name ? attr.value.name.text : attr.value.describe());
+      } else if (key == "target") {
+        strategyTarget(s, attr);
+      } else if (std::optional<ast::EntityKind> kind = kindOfPlural(key)) {
+        for (const ast::Param *p : namedParams(s, attr, ParamRole::Reference))
+          s.refKinds[p->name.text] = *kind;
+      } else if (key == "positive" || key == "non_negative") {
+        for (const ast::Param *p : namedParams(s, attr, ParamRole::Number)) {
+          bool isInt = p->type.kind == ast::TypeExpr::Kind::Int;
+          ParamBound bound;
+          bound.word = key;
+          bound.range = attr.range;
+          bound.min = key == "positive" && isInt ? 1 : 0;
+          bound.exclusive = key == "positive" && !isInt;
+          s.bounds[p->name.text] = bound;
+        }
       } else {
-        diags_.report(DiagKind::UnknownField, attr.key.range, "strategy", s.name, attr.key.text);
+        auto &d = diags_.report(DiagKind::UnknownField, attr.key.range, "strategy", s.name, key);
+        d.help = "a strategy's fields are `estimand:`, `target:`, `positive:`, `non_negative:` and the plural of a "
+                 "kind of declaration (`covariates:`, `recipes:`, ...) naming `ref` parameters";
+      }
+    }
+    // A default must respect the parameter's own bound.
+    for (const ast::Param &p : decl.params) {
+      auto bound = s.bounds.find(p.name.text);
+      if (bound == s.bounds.end() || !p.defaultValue || p.defaultValue->kind != ast::Value::Kind::Number)
+        continue;
+      if (violates(bound->second, p.defaultValue->number)) {
+        auto &d = diags_.report(DiagKind::ParameterRange, p.defaultValue->range, p.name.text,
+                                bound->second.describe(), p.defaultValue->text);
+        d.notes.push_back({bound->second.range, fmt::format("`{}` declared here", bound->second.word)});
       }
     }
     theory_.strategies.emplace(s.name, std::move(s));
+  }
+
+  /// `target: "recipe"` or `target: "population"` (a name is accepted too).
+  void strategyTarget(Strategy &s, const ast::Attribute &attr) {
+    const ast::Value &v = attr.value;
+    std::string text = v.kind == ast::Value::Kind::String ? v.text
+                       : v.kind == ast::Value::Kind::Name ? v.name.text
+                                                          : "";
+    if (text == "recipe")
+      s.target = ast::EntityKind::Recipe;
+    else if (text == "population")
+      s.target = ast::EntityKind::Population;
+    else
+      diags_.report(DiagKind::AttributeType, v.range, "target", "\"recipe\" or \"population\"",
+                    v.kind == ast::Value::Kind::String ? "\"" + v.text + "\"" : v.describe());
+    s.targetRange = attr.range;
+  }
+
+  /// `covariates` -> covariate, and likewise for every kind of design declaration.
+  static std::optional<ast::EntityKind> kindOfPlural(const std::string &key) {
+    using K = ast::EntityKind;
+    static const std::map<std::string, K> plurals = {
+        {"recipes", K::Recipe},         {"treatments", K::Treatment}, {"outcomes", K::Outcome},
+        {"populations", K::Population}, {"covariates", K::Covariate}, {"studies", K::Study},
+        {"claims", K::Claim}};
+    auto it = plurals.find(key);
+    return it == plurals.end() ? std::nullopt : std::optional<K>(it->second);
+  }
+
+  static bool violates(const ParamBound &b, double v) { return b.exclusive ? v <= b.min : v < b.min; }
+
+  enum class ParamRole { Reference, Number };
+
+  /// The parameters an attribute such as `covariates: adjust_for` names; reports names that are not
+  /// parameters of the strategy or have a type the attribute cannot apply to.
+  std::vector<const ast::Param *> namedParams(const Strategy &s, const ast::Attribute &attr, ParamRole role) {
+    using TK = ast::TypeExpr::Kind;
+    std::vector<const ast::Value *> values;
+    if (attr.value.kind == ast::Value::Kind::List)
+      for (const ast::Value &item : attr.value.items)
+        values.push_back(&item);
+    else
+      values.push_back(&attr.value);
+    const char *expected = role == ParamRole::Reference ? "a `ref` or `list<ref>` parameter"
+                                                         : "an `int` or `number` parameter";
+    std::vector<const ast::Param *> out;
+    for (const ast::Value *v : values) {
+      if (v->kind != ast::Value::Kind::Name) {
+        diags_.report(DiagKind::AttributeType, v->range, attr.key.text, "names of parameters", v->describe());
+        continue;
+      }
+      const ast::Param *param = s.param(v->name.text);
+      const ast::TypeExpr *type = param ? &param->type : nullptr;
+      if (type && type->kind == TK::List && !type->element.empty() && role == ParamRole::Reference)
+        type = &type->element[0];
+      bool fits = type && (role == ParamRole::Reference ? type->kind == TK::Ref
+                                                        : type->kind == TK::Int || type->kind == TK::Number);
+      if (!fits) {
+        auto &d = diags_.report(DiagKind::BadParamAttribute, v->range, attr.key.text, v->name.text, expected, s.name);
+        if (param)
+          d.notes.push_back({param->range, fmt::format("`{}` declared here as {}", param->name.text,
+                                                       param->type.spelling())});
+        continue;
+      }
+      out.push_back(param);
+    }
+    return out;
   }
 
   void registerProxyKind(const ast::ProxyKindDecl &decl) {

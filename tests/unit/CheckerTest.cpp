@@ -178,3 +178,31 @@ TEST_CASE("a user's theory works exactly like the stdlib's") {
   CHECK(o->status == Status::Discharged);
   CHECK(o->evidence->kind == "check");
 }
+TEST_CASE("strategies declare their target, covariate parameters and positive counts") {
+  auto c = check(R"(
+    assumption internal.conditional_exchangeability "ce" { testable: false }
+    strategy adjusted "adjusted comparison" {
+      target: "population"
+      param n: int
+      param adjust_for: list<ref> = []
+      positive: n
+      covariates: adjust_for
+      requires internal.conditional_exchangeability severity key when adjust_for
+    }
+    design d { population p  recipe r  treatment t  outcome y  covariate age { observed: true }
+      study ok { strategy: adjusted population: p treatment: t outcome: y n: 3 adjust_for: age }
+      study zero { strategy: adjusted population: p treatment: t outcome: y n: 0 }
+      study onRecipe { strategy: adjusted recipe: r treatment: t outcome: y n: 3 }
+      study outcomeAdjusted { strategy: adjusted population: p treatment: t outcome: y n: 3 adjust_for: y }
+      claim c { effect: t on y in p from: ok, zero, onRecipe, outcomeAdjusted } })");
+  const Strategy *s = c.compilation->theory().strategy("adjusted");
+  REQUIRE(s);
+  CHECK(s->target == ast::EntityKind::Population);
+  CHECK(s->refKinds.at("adjust_for") == ast::EntityKind::Covariate);
+  CHECK(s->bounds.at("n").min == 1);
+  CHECK(c.codes() == std::vector<std::string>{"VD2028", "VD2029", "VD2005"});
+  // Only the valid study gives a chain; the others would carry obligations they may not have.
+  REQUIRE(c.claim().chains.size() == 1);
+  CHECK(c.claim().chains[0].study == "ok");
+}
+
