@@ -2,6 +2,7 @@
 #include "sema/DesignCheckerImpl.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -151,7 +152,17 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     incomplete_ = true;
     return;
   }
+  std::map<std::string, const ast::Value *> named; // study name -> its first mention in `from:`
   for (const ast::Value *ref : studyRefs) {
+    if (ref->kind == ast::Value::Kind::Name) {
+      auto [first, fresh] = named.emplace(ref->name.text, ref);
+      if (!fresh) {
+        auto &d = diags_.report(DiagKind::RepeatedStudy, ref->range, claim.name, ref->name.text);
+        d.notes.push_back({first->second->range, "first named here"});
+        d.help = "each study is one line of evidence; naming it again adds the same chain twice, so remove the repeat";
+        continue;
+      }
+    }
     if (ref->kind != ast::Value::Kind::Name) {
       if (ref->kind == ast::Value::Kind::String)
         diags_.report(DiagKind::StringInsteadOfName, ref->range).replacement = ref->text;

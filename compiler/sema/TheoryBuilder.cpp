@@ -15,6 +15,7 @@ public:
 
   void registerAll(const std::vector<const ast::Module *> &modules) {
     for (const ast::Module *m : modules) {
+      checkDesignNames(*m);
       for (const auto &a : m->assumptions)
         registerAssumption(a);
     }
@@ -29,6 +30,21 @@ public:
   }
 
 private:
+  /// Design names are unique within a file (each file's designs are reported by name).
+  void checkDesignNames(const ast::Module &module) {
+    std::map<std::string, SourceRange> designs;
+    for (const ast::Design &d : module.designs) {
+      if (d.name.empty())
+        continue;
+      auto [it, fresh] = designs.emplace(d.name.text, d.name.range);
+      if (fresh)
+        continue;
+      auto &diag = diags_.report(DiagKind::DuplicateName, d.name.range, "design", d.name.text);
+      diag.notes.push_back({it->second, "first declared here"});
+      diag.help = "design names are unique within a file; rename one of them";
+    }
+  }
+
   bool claimName(const ast::Name &name, const char *what) {
     auto [it, fresh] = seen_.emplace(name.text, name.range);
     if (!fresh) {

@@ -7,7 +7,8 @@
 namespace vdc {
 
 /// Adds every theory declaration of `modules` to `theory`, reporting duplicates and ill-formed declarations.
-/// The standard library goes through here exactly like a user's own declarations.
+/// The standard library goes through here exactly like a user's own declarations. It also reports a design
+/// name used twice in one file (VD2002), the one check that spans the designs of a module.
 void buildTheory(const std::vector<const ast::Module *> &modules, Theory &theory, DiagnosticSink &diags);
 
 } // namespace vdc
