@@ -61,6 +61,13 @@ struct CheckResult {
 bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
               DataError &error);
 
+/// The figures behind a failed check, one line each, for the notes of its error (LANGUAGE.md Section 11): each
+/// cell or arm below its minimum with its count, the arms and interval of an effect that is not clear of 0, each
+/// held-out point of a power law with its prediction. Read from the figures a run records in the lock, so
+/// `vdc verify` and `vdc check` show the same lines. At most `limit` lines of one kind, then "and N more ...".
+std::vector<std::string> failureFigures(const std::string &check, const llvm::json::Object &params,
+                                        const llvm::json::Object &figures, size_t limit = 10);
+
 /// The lowercase hex SHA-256 of `bytes`.
 std::string sha256Hex(const std::string &bytes);
 

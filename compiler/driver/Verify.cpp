@@ -107,7 +107,11 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
           ++failed;
           out.flush(); // keep what the check found before the error that sums it up
           DiagnosticSink failure;
-          failure.report(DiagKind::CheckFailed, run.range, run.check, run.assumption, run.target, result.summary);
+          auto &d =
+              failure.report(DiagKind::CheckFailed, run.range, run.check, run.assumption, run.target, result.summary);
+          // The same figures `vdc check` shows from the lock, so the error is complete on its own.
+          for (const std::string &line : rt::failureFigures(run.check, *params->getAsObject(), result.figures))
+            d.notes.push_back({run.dataRange, line});
           printDiagnostic(err, c.sources(), failure.all().back(), color);
         }
         rt::LockEntry entry;

@@ -195,6 +195,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
   run.dataPath = params.getString("data")->str();
   run.params = rt::canonicalJson(llvm::json::Value(std::move(params)));
   run.range = dis.range;
+  run.dataRange = dataRange;
 
   std::string designPath = checks_ ? checks_->designPath : "";
   std::string root = checks_ ? checks_->projectRoot : "";
@@ -278,6 +279,8 @@ Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run,
     auto &d = diags_.report(DiagKind::CheckFailed, dis.checkName.range, run.check, run.assumption, run.target,
                             entry->summary);
     d.help = "fix the design or the data, then run `vdc verify` again; the lock holds the computed figures";
+    for (const std::string &line : rt::failureFigures(run.check, entry->params, entry->figures))
+      d.notes.push_back({run.dataRange, line});
     return Status::Open;
   }
   evidence.text = fmt::format("`{}` on {}: {}", run.check, run.dataPath, entry->summary);

@@ -187,6 +187,7 @@ struct CheckRun {
   std::string dataPath; ///< The `data:` path as written.
   std::string dataFile; ///< The file to read (resolved against the design's directory).
   SourceRange range;    ///< The discharge.
+  SourceRange dataRange; ///< The `data:` value, where the figures of a failed check are shown.
 };
 
 /// A design after checking.
