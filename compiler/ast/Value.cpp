@@ -21,6 +21,27 @@ std::string Value::describe() const {
   return "a value";
 }
 
+std::string Value::display() const {
+  switch (kind) {
+  case Kind::Number:
+  case Kind::String:
+    return text;
+  case Kind::Bool:
+    return boolean ? "true" : "false";
+  case Kind::Name:
+    return name.text;
+  case Kind::List: {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i)
+      out += (i ? ", " : "") + items[i].display();
+    return out + "]";
+  }
+  case Kind::Effect:
+    return effectTreatment.text + " on " + effectOutcome.text + " in " + effectTarget.text;
+  }
+  return "";
+}
+
 const Attribute *findAttribute(const std::vector<Attribute> &attrs, std::string_view key) {
   for (const Attribute &attr : attrs)
     if (attr.key.text == key)

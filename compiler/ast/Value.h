@@ -31,6 +31,10 @@ struct Value {
 
   /// A short description of the kind for messages ("a number", "a list").
   std::string describe() const;
+
+  /// The value as reports show it: numbers as written (`70B`), strings without quotes, names, `true`/`false`,
+  /// lists as `[a, b]`, effects as `t on o in r`.
+  std::string display() const;
 };
 
 /// `key: value` (several comma-separated values form a list).

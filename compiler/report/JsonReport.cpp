@@ -37,6 +37,24 @@ json::Value evidence(const SourceManager &sources, const Obligation &o) {
   return e;
 }
 
+/// Every declaration of the design with its attributes as written (`params: 70B`), known keys and others alike.
+json::Array declarations(const SourceManager &sources, const CheckedDesign &d) {
+  json::Array out;
+  for (const Declaration &decl : d.declarations) {
+    json::Object attributes;
+    for (const auto &[key, value] : decl.attributes)
+      attributes.try_emplace(key, value); // a repeated key keeps its first value
+    out.push_back(json::Object{{"name", decl.name},
+                               {"kind", ast::entityKindName(decl.kind)},
+                               {"description", decl.description},
+                               {"proxy_of", decl.proxyOf.empty() ? json::Value(nullptr) : json::Value(decl.proxyOf)},
+                               {"via", decl.proxyOf.empty() ? json::Value(nullptr) : json::Value(decl.proxyKind)},
+                               {"attributes", std::move(attributes)},
+                               {"location", location(sources, decl.range)}});
+  }
+  return out;
+}
+
 json::Object design(const Compilation &compilation, const CheckedDesign &d) {
   const SourceManager &sources = compilation.sources();
   json::Array claims;
@@ -94,7 +112,8 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                       {"title", d.title},
                       {"cites", std::move(cites)},
                       {"claims", std::move(claims)},
-                      {"obligations", std::move(obligations)}};
+                      {"obligations", std::move(obligations)},
+                      {"declarations", declarations(sources, d)}};
 }
 
 const char *severityName(Severity s) {

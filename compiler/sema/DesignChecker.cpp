@@ -24,11 +24,13 @@ CheckedDesign DesignChecker::run() {
   applyDischarges();
   computeProfiles();
   for (const ast::Entity &e : design_.entities) {
-    Declaration d{e.kind, e.name.text, e.description, "", "", e.range};
+    Declaration d{e.kind, e.name.text, e.description, "", "", e.range, {}};
     if (const ast::Entity *target = scope_.proxyTarget(e)) {
       d.proxyOf = target->name.text;
       d.proxyKind = e.proxy->kind.text;
     }
+    for (const ast::Attribute &attr : e.attributes)
+      d.attributes.emplace_back(attr.key.text, attr.value.display());
     out_.declarations.push_back(std::move(d));
   }
   for (const auto &[decl, facts] : studies_) {

@@ -172,6 +172,9 @@ struct Declaration {
   std::string proxyOf;   ///< The declaration this one stands in for ("" when none or not resolved).
   std::string proxyKind;
   SourceRange range;
+  /// Every attribute as written, in source order: key and value as reports show them (numbers as written,
+  /// `70B`; strings without quotes; lists as `[a, b]`). Known and unknown keys alike (LANGUAGE.md Section 4.1).
+  std::vector<std::pair<std::string, std::string>> attributes;
 };
 
 /// A study's resolved estimand fields.

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""json_fields.py — prints the Section 10 fields of a JSON report (first design, first claim), one per line.
+"""json_fields.py — prints the Section 10 fields of a JSON report (first design, first claim), one per line, and the
+declarations this vdc adds (REFERENCE.md Section 9).
 
 usage: json_fields.py REPORT.json
 """
@@ -12,7 +13,7 @@ c = d["claims"][0]
 
 
 def show(key, value):
-    print(key, value if isinstance(value, str) and key in ("chains", "statuses") else
+    print(key, value if isinstance(value, str) and key in ("chains", "statuses", "declarations") else
           json.dumps(value, sort_keys=True, ensure_ascii=False))
 
 
@@ -26,6 +27,9 @@ show("profile", c["profile"])
 show("open", [o for o in d["obligations"] if o["status"] == "open"])
 show("statuses", " | ".join(f"{o['id']} {o['assumption']} {o['severity']} {o['status']} "
                             f"{(o['evidence'] or {}).get('kind')}" for o in d["obligations"]))
+show("declarations", " | ".join(f"{x['kind']} {x['name']} {json.dumps(x['attributes'], sort_keys=True)}"
+                                + (f" proxy of {x['proxy_of']} via {x['via']}" if x["proxy_of"] else "")
+                                + f" line {x['location']['line']}" for x in d["declarations"]))
 show("diagnostics", r["diagnostics"])
 show("summary", r["summary"])
 show("policy", r["policy"])

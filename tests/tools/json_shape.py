@@ -12,6 +12,7 @@ VALIDITIES = ["statistical", "internal", "external", "construct"]
 LEVELS = {"none", "careful", "key"}
 STATUSES = {"open", "stale", "assumed", "discharged"}
 EVIDENCE = {"experiment", "theory", "literature", "check", "argument", "design"}
+KINDS = {"recipe", "treatment", "outcome", "population", "covariate", "study", "claim"}
 errors = []
 
 
@@ -69,6 +70,24 @@ for d in doc.get("designs", []):
             if o.get("status") in ("open", "stale"):
                 counts["open"] += 1
                 counts["open_key"] += o.get("severity") == "key"
+    # Beyond Section 10 (REFERENCE.md Section 9): every declaration with its attributes as written.
+    declared = d.get("declarations")
+    need(isinstance(declared, list), f"{d['name']}: declarations must be a list")
+    names = set()
+    for x in declared or []:
+        where = f"{d['name']}: declaration {x.get('name')!r}"
+        need(isinstance(x.get("name"), str) and x["name"] not in names, f"{where}: name must be a unique string")
+        names.add(x.get("name"))
+        need(x.get("kind") in KINDS, f"{where}: kind is {x.get('kind')!r}")
+        need(isinstance(x.get("description"), str), f"{where}: description")
+        need((x.get("proxy_of") is None) == (x.get("via") is None), f"{where}: proxy_of and via go together")
+        need(x.get("proxy_of") is None or x["proxy_of"] in {y.get("name") for y in declared}, f"{where}: proxy_of")
+        attrs = x.get("attributes")
+        need(isinstance(attrs, dict) and all(isinstance(v, str) for v in attrs.values()),
+             f"{where}: attributes must map keys to the values as written")
+        need(is_location(x.get("location")), f"{where}: location")
+    for o in d.get("obligations", []):
+        need(o.get("attached_to") in names, f"{d['name']}: obligation {o.get('id')} is attached to an undeclared name")
     for c in d.get("claims", []):
         where = f"{d['name']}.{c.get('name')}"
         counts["claims"] += 1

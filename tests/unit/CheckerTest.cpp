@@ -206,3 +206,11 @@ TEST_CASE("strategies declare their target, covariate parameters and positive co
   CHECK(c.claim().chains[0].study == "ok");
 }
 
+TEST_CASE("declarations keep every attribute as written") {
+  auto c = check(R"(design d { recipe r { params: 70B  note: "kept"  shift: -0.5  langs: [en, de]  open: true } })");
+  REQUIRE(c.codes().empty());
+  const Declaration &r = c.design().declarations.at(0);
+  using Pair = std::pair<std::string, std::string>;
+  CHECK(r.attributes == std::vector<Pair>{{"params", "70B"}, {"note", "kept"}, {"shift", "-0.5"},
+                                          {"langs", "[en, de]"}, {"open", "true"}});
+}
