@@ -127,6 +127,15 @@ struct Obligation {
   SourceRange ruleRange;  ///< The `requires`/`satisfies` line of the theory that produced it.
   std::vector<std::string> claims;
   std::optional<Evidence> evidence;
+
+  /// True for severity careful or key. Obligations of severity none are recorded but are not threats
+  /// (LANGUAGE.md Section 6): reports do not list them as threats and no policy denies them.
+  bool isThreat() const { return severity != Level::None; }
+  /// True for an assumption the study's strategy `satisfies`: status discharged, evidence `design`.
+  bool satisfiedByDesign() const { return evidence && evidence->kind == "design"; }
+  /// True for a severity-none obligation that nothing settled (`requires A severity none`): recorded, open,
+  /// but not a threat. Reports should not count it as "satisfied by design".
+  bool openButNotThreat() const { return !isThreat() && !satisfiedByDesign() && isOpen(status); }
 };
 
 /// The worst level per validity type.

@@ -178,6 +178,38 @@ TEST_CASE("a user's theory works exactly like the stdlib's") {
   CHECK(o->status == Status::Discharged);
   CHECK(o->evidence->kind == "check");
 }
+
+TEST_CASE("severity none: satisfied by design and open-but-not-a-threat are told apart, and no policy denies them") {
+  auto design = [](Policy policy) {
+    return check(R"(
+      assumption internal.consistency "c" { testable: false }
+      strategy noted "records consistency without calling it a threat" {
+        satisfies internal.exchangeability
+        requires internal.consistency severity none
+      }
+      design d { recipe r  treatment t  outcome y
+        study s { strategy: noted recipe: r treatment: t outcome: y }
+        claim c { effect: t on y in r from: s } })",
+                 policy);
+  };
+  for (Policy policy : {Policy::OpenKey, Policy::Open, Policy::Assumed, Policy::None}) {
+    auto c = design(policy);
+    REQUIRE(c.codes().empty());
+    CHECK(c.claim().holds);
+    const Obligation *byDesign = find(c.design(), "internal.exchangeability", "s");
+    const Obligation *recorded = find(c.design(), "internal.consistency", "s");
+    REQUIRE(byDesign);
+    REQUIRE(recorded);
+    CHECK(byDesign->satisfiedByDesign());
+    CHECK_FALSE(byDesign->openButNotThreat());
+    CHECK_FALSE(byDesign->isThreat());
+    CHECK(recorded->status == Status::Open);
+    CHECK(recorded->openButNotThreat());
+    CHECK_FALSE(recorded->satisfiedByDesign());
+    CHECK_FALSE(denies(policy, *recorded));
+  }
+}
+
 TEST_CASE("strategies declare their target, covariate parameters and positive counts") {
   auto c = check(R"(
     assumption internal.conditional_exchangeability "ce" { testable: false }
