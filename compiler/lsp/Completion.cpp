@@ -1,24 +1,190 @@
-// Completion.cpp — a small look-behind on the current line decides which names fit; the model supplies them.
+// Completion.cpp — a small lexer reads the text before the cursor to find the context; the model supplies the names.
 #include "lsp/Completion.h"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace vdc::lsp {
 
 namespace {
 
 /// LSP CompletionItemKind values used here.
-enum ItemKind { kField = 5, kVariable = 6, kInterface = 8, kProperty = 10, kKeyword = 14, kStruct = 22, kTypeParameter = 25 };
-
-const char *const kKeywords[] = {"import", "design", "recipe", "treatment", "outcome", "population", "covariate",
-                                 "study", "claim", "discharge", "proxy", "of", "via", "by", "cite", "assumption",
-                                 "strategy", "param", "requires", "satisfies", "severity", "when", "unless",
-                                 "aggregation", "for", "on", "in", "from", "over", "true", "false"};
+enum ItemKind {
+  kField = 5,
+  kVariable = 6,
+  kInterface = 8,
+  kProperty = 10,
+  kValue = 12,
+  kEnumMember = 20,
+  kKeyword = 14,
+  kStruct = 22,
+  kOperator = 24,
+  kTypeParameter = 25
+};
 
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
+
+/// One token before the cursor. Strings are kept as one token; comments and white space are dropped.
+struct Token {
+  enum Kind { Word, String, Punct } kind = Word;
+  std::string_view text;
+  /// A line break separates it from the previous token (or it is the first token).
+  bool firstOnLine = false;
+};
+
+/// The tokens of `text[0, end)`, and whether `end` lies inside a string or a comment.
+struct Lexed {
+  std::vector<Token> tokens;
+  bool inStringOrComment = false;
+  /// A line break follows the last token (the cursor starts a line, but for white space and a typed prefix).
+  bool lineBreakAtEnd = true;
+};
+
+Lexed lexBefore(std::string_view text, size_t end) {
+  Lexed out;
+  bool lineBreak = true;
+  size_t i = 0;
+  auto push = [&](Token::Kind kind, size_t begin) {
+    out.tokens.push_back({kind, text.substr(begin, i - begin), lineBreak});
+    lineBreak = false;
+  };
+  while (i < end) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      lineBreak = true;
+      ++i;
+    } else if (c == ' ' || c == '\t' || c == '\f') {
+      ++i;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < text.size() && text[i] != '\n' && text[i] != '\r')
+        ++i;
+      if (i >= end) { // the cursor is in the comment (at its end too: typing goes on with the comment)
+        out.inStringOrComment = true;
+        return out;
+      }
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      size_t close = text.find("*/", i + 2);
+      if (close == std::string_view::npos || close + 2 > end) {
+        out.inStringOrComment = true;
+        return out;
+      }
+      i = close + 2;
+    } else if (c == '"') {
+      // A string ends at its closing quote, or (unterminated) at the end of its line.
+      size_t begin = i++;
+      bool closed = false;
+      while (i < text.size() && text[i] != '\n' && text[i] != '\r') {
+        if (text[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (text[i++] == '"') {
+          closed = true;
+          break;
+        }
+      }
+      if (closed ? i > end : i >= end) {
+        out.inStringOrComment = true;
+        return out;
+      }
+      push(Token::String, begin);
+    } else if (isNameChar(c)) {
+      size_t begin = i;
+      while (i < end && isNameChar(text[i]))
+        ++i;
+      push(Token::Word, begin);
+    } else {
+      size_t begin = i++;
+      push(Token::Punct, begin);
+    }
+  }
+  out.lineBreakAtEnd = lineBreak;
+  return out;
+}
+
+bool isPunct(const Token *t, char c) { return t && t->kind == Token::Punct && t->text.size() == 1 && t->text[0] == c; }
+bool isWord(const Token *t, std::string_view w) { return t && t->kind == Token::Word && t->text == w; }
+
+const std::set<std::string_view> kTopKeywords = {"import", "design", "assumption", "strategy", "proxy", "aggregation"};
+const std::set<std::string_view> kDesignKeywords = {"recipe", "treatment", "outcome", "population", "covariate",
+                                                    "study", "claim", "discharge", "cite"};
+const std::set<std::string_view> kEntityKeywords = {"recipe", "treatment", "outcome", "population", "covariate",
+                                                    "study", "claim"};
+
+/// One block the cursor is inside: the file itself, a design, a declaration's `{ ... }`, a check's arguments.
+struct Frame {
+  /// The keyword of the statement that opened the block ("" for the file; "check" for a check's arguments).
+  std::string owner;
+  /// The keyword of the statement the cursor is in, and the index of the token after it.
+  std::string keyword;
+  size_t afterKeyword = 0;
+  /// The key of the attribute the cursor is in ("" for none), and the index of the token after its `:`.
+  std::string key;
+  size_t afterColon = 0;
+  /// The keys written in this block so far, and the value of `strategy:`.
+  std::set<std::string> keys;
+  std::string strategy;
+};
+
+bool startsStatement(const Frame &f, const std::vector<Token> &tokens, size_t i) {
+  const Token &t = tokens[i];
+  if (t.kind != Token::Word)
+    return false;
+  const Token *next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+  if (f.owner.empty())
+    return kTopKeywords.count(t.text) && !(t.text == "proxy" && isWord(next, "of"));
+  if (f.owner == "design")
+    return kDesignKeywords.count(t.text) && !(t.text == "cite" && f.keyword == "discharge");
+  if (f.owner == "strategy")
+    return t.text == "param" || t.text == "satisfies" || t.text == "requires";
+  if (f.owner == "proxy" || f.owner == "aggregation")
+    return t.text == "requires";
+  return false;
+}
+
+/// Walks the tokens, keeping the stack of open blocks with the statement and attribute the cursor is in.
+std::vector<Frame> frames(const std::vector<Token> &tokens) {
+  std::vector<Frame> stack(1);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Frame &f = stack.back();
+    const Token &t = tokens[i];
+    const Token *prev = i > 0 ? &tokens[i - 1] : nullptr;
+    if (isPunct(&t, '{')) {
+      Frame inner;
+      inner.owner = f.keyword == "discharge" ? "check" : f.keyword;
+      stack.push_back(std::move(inner));
+      continue;
+    }
+    if (isPunct(&t, '}')) {
+      if (stack.size() > 1)
+        stack.pop_back();
+      Frame &outer = stack.back();
+      outer.keyword.clear();
+      outer.key.clear();
+      continue;
+    }
+    // `key:` (any word, keywords included), except a parameter's name in `param n: int`.
+    if (t.kind == Token::Word && i + 1 < tokens.size() && isPunct(&tokens[i + 1], ':') && !isWord(prev, "param") &&
+        !f.owner.empty() && f.owner != "design") {
+      f.key = std::string(t.text);
+      f.keys.insert(f.key);
+      f.afterColon = i + 2;
+      if (f.key == "strategy" && i + 2 < tokens.size() && tokens[i + 2].kind == Token::Word)
+        f.strategy = std::string(tokens[i + 2].text);
+      ++i;
+      continue;
+    }
+    if (startsStatement(f, tokens, i)) {
+      f.keyword = std::string(t.text);
+      f.afterKeyword = i + 1;
+      f.key.clear();
+    }
+  }
+  return stack;
+}
 
 llvm::json::Object item(const std::string &label, int kind, const std::string &detail) {
   llvm::json::Object o{{"label", label}, {"kind", kind}};
@@ -27,111 +193,277 @@ llvm::json::Object item(const std::string &label, int kind, const std::string &d
   return o;
 }
 
-/// The words of `s`, split at anything that is not a name character (a `:` is kept as its own word).
-std::vector<std::string> words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string current;
-  for (char c : s) {
-    if (isNameChar(c)) {
-      current.push_back(c);
-      continue;
-    }
-    if (!current.empty())
-      out.push_back(std::move(current));
-    current.clear();
-    if (c == ':' || c == '{' || c == '}')
-      out.push_back(std::string(1, c));
-  }
-  if (!current.empty())
-    out.push_back(std::move(current));
-  return out;
+bool contains(SourceRange r, uint32_t offset) { return r.valid() && r.begin <= offset && offset <= r.end; }
+
+std::optional<ast::EntityKind> entityKind(std::string_view keyword) {
+  for (ast::EntityKind k : {ast::EntityKind::Recipe, ast::EntityKind::Treatment, ast::EntityKind::Outcome,
+                            ast::EntityKind::Population, ast::EntityKind::Covariate, ast::EntityKind::Study,
+                            ast::EntityKind::Claim})
+    if (keyword == ast::entityKindName(k))
+      return k;
+  return std::nullopt;
 }
 
-bool contains(SourceRange r, uint32_t offset) { return r.valid() && r.begin <= offset && offset <= r.end; }
+/// Builds the items of one context.
+class Items {
+public:
+  Items(const Compilation &c, const ast::Design *design) : c_(c), design_(design) {}
+
+  void keywords(std::initializer_list<const char *> words) {
+    for (const char *k : words)
+      add(k, kKeyword, "");
+  }
+
+  /// The declarations of the design of the given kinds, except `except`.
+  void entities(std::initializer_list<ast::EntityKind> kinds, std::string_view except = {}) {
+    if (!design_)
+      return;
+    for (const ast::Entity &e : design_->entities)
+      if (std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end() && e.name.text != except &&
+          !e.name.text.empty())
+        add(e.name.text, kVariable, ast::entityKindName(e.kind));
+  }
+
+  void allEntities() {
+    if (design_)
+      for (const ast::Entity &e : design_->entities)
+        if (!e.name.text.empty())
+          add(e.name.text, kVariable, ast::entityKindName(e.kind));
+  }
+
+  void assumptions() {
+    for (const auto &[name, a] : c_.theory().assumptions)
+      add(name, kInterface, a.title);
+  }
+
+  void strategies() {
+    for (const auto &[name, s] : c_.theory().strategies)
+      add(name, kStruct, s.decl ? s.decl->description : "");
+  }
+
+  void aggregations() {
+    for (const auto &[name, g] : c_.theory().aggregations)
+      add(name, kOperator, g.decl ? g.decl->description : "");
+  }
+
+  /// Proxy kinds that apply to declarations of `kind` (all of them when it is unknown).
+  void proxyKinds(std::optional<ast::EntityKind> kind) {
+    for (const auto &[name, p] : c_.theory().proxyKinds) {
+      if (!p.decl || (kind && p.decl->appliesTo != *kind))
+        continue;
+      std::string appliesTo = ast::entityKindName(p.decl->appliesTo);
+      add(name, kTypeParameter, "proxy for " + appliesTo + ": " + p.decl->description);
+    }
+  }
+
+  void add(const std::string &label, int kind, const std::string &detail) {
+    if (seen_.insert(label).second)
+      items_.push_back(item(label, kind, detail));
+  }
+
+  llvm::json::Array take() { return std::move(items_); }
+
+private:
+  const Compilation &c_;
+  const ast::Design *design_;
+  std::set<std::string> seen_;
+  llvm::json::Array items_;
+};
+
+/// The study declared around `offset` in the syntax tree, if the parser kept it.
+const ast::Entity *enclosingEntity(const ast::Design *design, uint32_t offset) {
+  if (!design)
+    return nullptr;
+  for (const ast::Entity &e : design->entities)
+    if (contains(e.range, offset) && offset > e.name.range.end)
+      return &e;
+  return nullptr;
+}
 
 } // namespace
 
 llvm::json::Array completionItems(const Compilation &c, std::string_view text, uint32_t offset) {
-  llvm::json::Array items;
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
-  size_t lineStart = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  lineStart = (lineStart == std::string_view::npos || offset == 0) ? 0 : lineStart + 1;
-  uint32_t prefixStart = offset;
-  while (prefixStart > lineStart && isNameChar(text[prefixStart - 1]))
-    --prefixStart;
-  std::vector<std::string> before = words(text.substr(lineStart, prefixStart - lineStart));
-  auto last = [&](size_t back) -> std::string {
-    return before.size() > back ? before[before.size() - 1 - back] : std::string();
-  };
+  Lexed lexed = lexBefore(text, offset);
+  if (lexed.inStringOrComment)
+    return {};
+  std::vector<Token> &tokens = lexed.tokens;
+  // A name being typed at the cursor is the prefix the client filters by: the context is what comes before it.
+  bool prefixFirstOnLine = lexed.lineBreakAtEnd;
+  if (!tokens.empty() && tokens.back().kind == Token::Word &&
+      tokens.back().text.data() + tokens.back().text.size() == text.data() + offset) {
+    prefixFirstOnLine = tokens.back().firstOnLine;
+    tokens.pop_back();
+  }
+  std::vector<Frame> stack = frames(tokens);
+  const Frame &f = stack.back();
+  const Token *last = tokens.empty() ? nullptr : &tokens.back();
+  const Token *prev = tokens.size() > 1 ? &tokens[tokens.size() - 2] : nullptr;
 
-  const Theory &theory = c.theory();
+  // The design the cursor is in: the one whose range holds it, else the last one before it (one being edited).
   const ast::Design *design = nullptr;
   if (c.root())
     for (const ast::Design &d : c.root()->designs)
-      if (contains(d.range, offset))
+      if (contains(d.range, offset) || (d.range.valid() && d.range.begin <= offset && !design))
         design = &d;
+  Items items(c, design);
+  auto inFrame = [&](size_t from) { return std::vector<Token>(tokens.begin() + static_cast<std::ptrdiff_t>(std::min(from, tokens.size())), tokens.end()); };
 
-  if (last(0) == "via") {
-    // Only kinds that apply to the sort of declaration on this line.
-    std::string sort = before.empty() ? "" : before.front();
-    for (const auto &[name, kind] : theory.proxyKinds) {
-      if (!kind.decl)
-        continue;
-      std::string appliesTo = ast::entityKindName(kind.decl->appliesTo);
-      if (sort == "recipe" || sort == "treatment" || sort == "outcome")
-        if (sort != appliesTo)
-          continue;
-      items.push_back(item(name, kTypeParameter, "proxy for " + appliesTo + ": " + kind.decl->description));
+  // `via KIND`: the proxy kinds for the declaration's sort.
+  if (isWord(last, "via")) {
+    items.proxyKinds(entityKind(f.keyword));
+    return items.take();
+  }
+  // `proxy of NAME`: declarations of the same sort (not the one being declared).
+  if (isWord(last, "of") && isWord(prev, "proxy")) {
+    std::vector<Token> statement = inFrame(f.afterKeyword);
+    std::string_view self = !statement.empty() && statement[0].kind == Token::Word ? statement[0].text : "";
+    if (auto kind = entityKind(f.keyword))
+      items.entities({*kind}, self);
+    return items.take();
+  }
+  // `discharge A for X by EVIDENCE`.
+  if (f.owner == "design" && f.keyword == "discharge") {
+    std::vector<Token> s = inFrame(f.afterKeyword);
+    if (s.empty()) {
+      items.assumptions();
+    } else if (s.size() == 2 && isWord(&s[1], "for") && design) {
+      // The declarations that carry an obligation of this assumption; all of them when none does.
+      std::set<std::string> carriers;
+      for (const CheckedDesign &checked : c.designs())
+        if (checked.decl == design)
+          for (const Obligation &o : checked.obligations)
+            if (o.assumption && o.assumption->name == s[0].text)
+              carriers.insert(o.attachedTo);
+      for (const ast::Entity &e : design->entities)
+        if (carriers.empty() || carriers.count(e.name.text))
+          items.add(e.name.text, kVariable, ast::entityKindName(e.kind));
+    } else if (s.size() == 4 && isWord(&s[3], "by")) {
+      for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
+        items.add(evidence, kValue, "evidence");
     }
-    return items;
+    return items.take();
   }
-  if (last(0) == "discharge") {
-    for (const auto &[name, a] : theory.assumptions)
-      items.push_back(item(name, kInterface, a.title));
-    return items;
+  // Inside a theory declaration: assumptions after `requires` and `satisfies`, severities after `severity`.
+  if (f.owner == "strategy" || f.owner == "proxy" || f.owner == "aggregation") {
+    if (isWord(last, "requires") || (f.keyword == "satisfies" && (isWord(last, "satisfies") || isPunct(last, ','))))
+      items.assumptions();
+    else if (isWord(last, "severity"))
+      for (Level l : {Level::None, Level::Careful, Level::Key})
+        items.add(levelName(l), kValue, "severity");
+    else if (!last || isPunct(last, '{') || isPunct(last, '}') || prefixFirstOnLine) {
+      if (f.owner == "strategy")
+        items.keywords({"param", "satisfies", "requires"});
+      else
+        items.keywords({"requires"});
+    }
+    return items.take();
   }
-  if (last(2) == "discharge" && last(0) == "for" && design) {
-    // The declarations that carry an obligation of this assumption; all of them when none does.
-    std::set<std::string> carriers;
-    for (const CheckedDesign &checked : c.designs())
-      if (checked.decl == design)
-        for (const Obligation &o : checked.obligations)
-          if (o.assumption && o.assumption->name == last(1))
-            carriers.insert(o.attachedTo);
-    for (const ast::Entity &e : design->entities)
-      if (carriers.empty() || carriers.count(e.name.text))
-        items.push_back(item(e.name.text, kVariable, ast::entityKindName(e.kind)));
-    return items;
-  }
-  if (last(0) == ":" && last(1) == "strategy") {
-    for (const auto &[name, s] : theory.strategies)
-      items.push_back(item(name, kStruct, s.decl ? s.decl->description : ""));
-    return items;
-  }
-  // A key at the start of a line inside a study: its fields and its strategy's parameters.
-  if (design && before.empty()) {
-    for (const ast::Entity &e : design->entities) {
-      if (e.kind != ast::EntityKind::Study || !contains(e.range, offset) || offset <= e.name.range.end)
-        continue;
-      std::set<std::string> given;
-      for (const ast::Attribute &a : e.attributes)
-        given.insert(a.key.text);
-      for (const char *field : {"strategy", "recipe", "population", "treatment", "outcome"})
-        if (!given.count(field))
-          items.push_back(item(field, kField, "study field"));
-      if (const ast::Attribute *s = ast::findAttribute(e.attributes, "strategy"))
-        if (const Strategy *strategy = theory.strategy(s->value.name.text); strategy && strategy->decl)
-          for (const ast::Param &p : strategy->decl->params)
-            if (!given.count(p.name.text))
-              items.push_back(item(p.name.text, kProperty,
-                                   p.type.spelling() + (p.defaultValue ? "" : " (required)") + " — parameter of " +
-                                       strategy->name));
-      return items;
+
+  // The value of an attribute: which names fit the key.
+  const ast::Entity *entity = enclosingEntity(design, offset);
+  if (!f.key.empty()) {
+    std::vector<Token> value = inFrame(f.afterColon);
+    bool slot = value.empty() || isPunct(&value.back(), ',') || isPunct(&value.back(), '[');
+    using K = ast::EntityKind;
+    if (f.owner == "claim" && f.key == "effect") {
+      // `effect: T on O in X`.
+      if (value.empty())
+        items.entities({K::Treatment});
+      else if (value.size() == 2 && isWord(&value[1], "on"))
+        items.entities({K::Outcome});
+      else if (value.size() == 4 && isWord(&value[3], "in"))
+        items.entities({K::Recipe, K::Population});
+      if (!value.empty() || !prefixFirstOnLine)
+        return items.take();
+    } else if (slot && !(value.empty() && prefixFirstOnLine)) {
+      if (f.owner == "claim") {
+        if (f.key == "from")
+          items.entities({K::Study});
+        else if (f.key == "over" && value.empty())
+          items.aggregations();
+      } else if (f.owner == "study") {
+        if (f.key == "strategy" && value.empty())
+          items.strategies();
+        else if (f.key == "recipe" && value.empty())
+          items.entities({K::Recipe});
+        else if (f.key == "population" && value.empty())
+          items.entities({K::Population});
+        else if (f.key == "treatment" && value.empty())
+          items.entities({K::Treatment});
+        else if (f.key == "outcome" && value.empty())
+          items.entities({K::Outcome});
+        else if (f.key == "adjust_for")
+          items.entities({K::Covariate});
+        else {
+          std::string strategyName = f.strategy;
+          if (strategyName.empty() && entity)
+            if (const ast::Attribute *s = ast::findAttribute(entity->attributes, "strategy"))
+              strategyName = s->value.name.text;
+          const Strategy *strategy = c.theory().strategy(strategyName);
+          const ast::Param *p = strategy ? strategy->param(f.key) : nullptr;
+          const ast::TypeExpr *type = p ? &p->type : nullptr;
+          if (type && type->kind == ast::TypeExpr::Kind::List && !type->element.empty())
+            type = &type->element[0];
+          if (type && type->kind == ast::TypeExpr::Kind::Ref)
+            items.allEntities();
+          else if (type && type->kind == ast::TypeExpr::Kind::Enum && value.empty())
+            for (const std::string &m : type->members)
+              items.add(m, kEnumMember, "value of " + f.key);
+          else if (type && type->kind == ast::TypeExpr::Kind::Bool && value.empty())
+            items.keywords({"true", "false"});
+        }
+      }
+      return items.take();
     }
   }
-  for (const char *k : kKeywords)
-    items.push_back(item(k, kKeyword, ""));
-  return items;
+
+  // Where a declaration or a key can start: the start of a line, or just after `{` or `}`.
+  if (!(!last || isPunct(last, '{') || isPunct(last, '}') || prefixFirstOnLine))
+    return items.take();
+  // The keys already given in this block: before the cursor (read here) and after it (from the syntax tree).
+  std::set<std::string> given = f.keys;
+  if (entity && f.owner == ast::entityKindName(entity->kind))
+    for (const ast::Attribute &a : entity->attributes)
+      given.insert(a.key.text);
+  if (f.owner.empty()) {
+    items.keywords({"import", "design", "assumption", "strategy", "proxy", "aggregation"});
+  } else if (f.owner == "design") {
+    items.keywords({"recipe", "treatment", "outcome", "population", "covariate", "study", "claim", "discharge", "cite"});
+  } else if (f.owner == "study") {
+    // A study's fields and its strategy's parameters, except those already given.
+    for (const char *field : {"strategy", "recipe", "population", "treatment", "outcome"})
+      if (!given.count(field))
+        items.add(field, kField, "study field");
+    std::string strategyName = f.strategy;
+    if (strategyName.empty() && entity)
+      if (const ast::Attribute *s = ast::findAttribute(entity->attributes, "strategy"))
+        strategyName = s->value.name.text;
+    if (const Strategy *strategy = c.theory().strategy(strategyName); strategy && strategy->decl)
+      for (const ast::Param &p : strategy->decl->params)
+        if (!given.count(p.name.text))
+          items.add(p.name.text, kProperty,
+                    p.type.spelling() + (p.defaultValue ? "" : " (required)") + " — parameter of " + strategy->name);
+  } else if (f.owner == "claim") {
+    for (const char *key : {"effect", "over", "from"})
+      if (!given.count(key))
+        items.add(key, kField, "claim field");
+  } else if (f.owner == "recipe") {
+    for (const char *key : {"params", "tokens", "compute", "family"})
+      if (!given.count(key))
+        items.add(key, kField, "recipe attribute");
+  } else if (f.owner == "outcome") {
+    if (!given.count("emergent_at"))
+      items.add("emergent_at", kField, "outcome attribute");
+  } else if (f.owner == "covariate") {
+    if (!given.count("observed"))
+      items.add("observed", kField, "covariate attribute");
+  } else if (f.owner == "assumption") {
+    for (const char *key : {"testable", "formula", "source", "explain", "discharge_hint"})
+      if (!given.count(key))
+        items.add(key, kField, "assumption attribute");
+  }
+  return items.take();
 }
 
 } // namespace vdc::lsp
