@@ -64,7 +64,7 @@ public:
         out_ += newlines >= 2 ? "\n\n" : "\n";
         startLine(t, next);
       } else {
-        out_ += spaceBefore(t, next);
+        out_ += spaceBefore(i, t, next);
       }
       out_ += t.text;
       advance(t);
@@ -97,27 +97,51 @@ private:
     return t.kind == Kind::Keyword && kStatementKeywords.count(t.text);
   }
 
-  void startLine(const LexedToken &t, const LexedToken *next) {
+  /// The indentation of `t` when it is first on its line, and whether it begins a statement there.
+  std::pair<int, bool> lineIndent(const LexedToken &t, const LexedToken *next) const {
     int braces = braces_, groups = groups_;
     if (is(&t, "}"))
       --braces;
     if (is(&t, "]") || is(&t, ")"))
       --groups;
     bool starts = startsStatement(t, next) || groups_ > 0;
-    if (starts && t.kind != Kind::LineComment && t.kind != Kind::BlockComment && t.kind != Kind::Punct)
-      statement_ = t.text;
-    int indent = 2 * std::max(0, braces) + 2 * std::max(0, groups) + (starts ? 0 : 2);
+    return {2 * std::max(0, braces) + 2 * std::max(0, groups) + (starts ? 0 : 2), starts};
+  }
+
+  void startLine(const LexedToken &t, const LexedToken *next) {
+    int indent = 0;
+    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment) {
+      // A comment line is indented like the line it precedes (a continuation line, a key), except before a
+      // closing bracket, where it stays with the block's contents.
+      if (next && !is(next, "}") && !is(next, "]") && !is(next, ")")) {
+        const LexedToken *after = nextSignificant(static_cast<size_t>(next - tokens_.data()));
+        indent = lineIndent(*next, after).first;
+      } else {
+        indent = 2 * std::max(0, braces_) + 2 * std::max(0, groups_);
+      }
+    } else {
+      auto [tokenIndent, starts] = lineIndent(t, next);
+      indent = tokenIndent;
+      if (starts && t.kind != Kind::Punct)
+        statement_ = t.text;
+    }
     out_ += std::string(static_cast<size_t>(indent), ' ');
   }
 
-  std::string spaceBefore(const LexedToken &t, const LexedToken *next) const {
-    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
+  std::string spaceBefore(size_t i, const LexedToken &t, const LexedToken *next) const {
+    // Two spaces before a comment that ends the line, one before a block comment inside it.
+    if (t.kind == Kind::LineComment)
       return "  ";
+    if (t.kind == Kind::BlockComment)
+      return i + 1 >= tokens_.size() || tokens_[i + 1].newlinesBefore > 0 ? "  " : " ";
+    if (t.kind == Kind::Punct && (t.text == "," || t.text == ":" || t.text == ")" || t.text == "]" || t.text == "."))
+      return "";
+    // After a comment (`/* c */ import`), one space; `prev_` is the last token that is not a comment.
+    if (afterComment_)
+      return " ";
     if (!prev_)
       return "";
     const LexedToken &p = *prev_;
-    if (t.kind == Kind::Punct && (t.text == "," || t.text == ":" || t.text == ")" || t.text == "]" || t.text == "."))
-      return "";
     if (is(&p, "(") || is(&p, "[") || is(&p, ".") || afterUnaryMinus_)
       return "";
     if (genericDepth_ > 0 || (is(&t, "<") && p.text == "list"))
@@ -130,7 +154,8 @@ private:
   }
 
   void advance(const LexedToken &t) {
-    if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
+    afterComment_ = t.kind == Kind::LineComment || t.kind == Kind::BlockComment;
+    if (afterComment_)
       return;
     afterUnaryMinus_ = is(&t, "-") && (!prev_ || !endsValue(*prev_));
     if (is(&t, "{"))
@@ -155,6 +180,7 @@ private:
   int braces_ = 0, groups_ = 0, genericDepth_ = 0;
   unsigned pendingNewlines_ = 0;
   bool afterUnaryMinus_ = false;
+  bool afterComment_ = false;
 };
 
 } // namespace

@@ -3,9 +3,10 @@
 
 usage: fmt_properties.py VDC DIR...
 For each *.vdesign file: if vdc fmt refuses it (exit 2), it must be a file with errors and stay
-unchanged; otherwise fmt(fmt(x)) == fmt(x), and the JSON report of fmt(x) equals that of x once
-locations, lines and columns are removed (the formatted copy is checked in place of the original, in a
-copy of the original's directory, so relative imports and data files still resolve).
+unchanged; otherwise fmt(fmt(x)) == fmt(x), every comment of x is in fmt(x) with the same text and in
+the same order, and the JSON report of fmt(x) equals that of x once locations, lines and columns are
+removed (the formatted copy is checked in place of the original, in a copy of the original's directory,
+so relative imports and data files still resolve). Both reports must be JSON.
 """
 import json
 import pathlib
@@ -42,6 +43,32 @@ def report(path, original_dir=None):
         return None, proc.returncode
 
 
+def comments(text):
+    """The comments of a vdesign text in order: `//` comments without trailing blanks, `/* */` comments with
+    their line breaks made "\\n"; string literals are skipped so that `"//"` inside one is not a comment."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith("//", i):
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            out.append(text[i:end].rstrip(" \t"))
+            i = end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = len(text) if end < 0 else end + 2
+            out.append(text[i:end])
+            i = end
+        elif text[i] == '"':
+            i += 1
+            while i < len(text) and text[i] not in '"\n':
+                i += 2 if text[i] == "\\" else 1
+            i += 1
+        else:
+            i += 1
+    return out
+
+
 for root in roots:
     for path in sorted(p.resolve() for p in root.rglob("*.vdesign")):
         if "Output" in path.parts:
@@ -72,8 +99,16 @@ for root in roots:
                 failed += 1
                 print(f"FAIL {path}: not idempotent")
                 continue
+            if comments(first.stdout.decode("utf-8")) != comments(original.decode("utf-8")):
+                failed += 1
+                print(f"FAIL {path}: a comment was lost, changed or moved out of order")
+                continue
             before, status_before = report(path)
             after, status_after = report(formatted, path.parent)
+            if before is None or after is None:
+                failed += 1
+                print(f"FAIL {path}: no JSON report of the {'original' if before is None else 'formatted'} file")
+                continue
             if before != after or status_before != status_after:
                 failed += 1
                 print(f"FAIL {path}: the report of the formatted file differs")
