@@ -9,7 +9,8 @@
 //   (`{ params: 70B  tokens: 15T }`) and before a comment that ends a line;
 // - `;` (accepted and ignored by the language) is dropped, and becomes a line break when a new
 //   statement follows it on the same line; trailing spaces are removed; the file ends
-//   with one newline.
+//   with one newline;
+// - every line ends as the file's first line ends: `\r\n` files stay `\r\n` (a lone `\r` is a line break too).
 // Because it keeps the author's line breaks, formatting is idempotent, and the tokens, hence the
 // meaning, never change.
 #include "format/Formatter.h"
@@ -198,7 +199,12 @@ bool formatSource(const std::string &name, const std::string &text, std::string 
     err << name << ": not formatted: fix the errors above first\n";
     return false;
   }
-  formatted = Layout(lexForFormatting(text)).run();
+  // Lines end as the file's first line break does (CRLF stays CRLF); the layout itself works on "\n", so a lone
+  // "\r" counts as a line break here as it does for the lexer and for editors.
+  std::string_view lineBreak = lineBreakOf(text);
+  formatted = Layout(lexForFormatting(withLineBreaks(text, "\n"))).run();
+  if (lineBreak != "\n")
+    formatted = withLineBreaks(formatted, lineBreak);
   return true;
 }
 

@@ -328,15 +328,10 @@ llvm::json::Value Server::onFormatting(const llvm::json::Object *params) {
     return nullptr;
   if (formatted == doc.text)
     return llvm::json::Array{};
-  // The end of the document in UTF-16 units: the line count, and the length of the last line.
-  size_t lastBreak = doc.text.rfind('\n');
-  std::string_view last = std::string_view(doc.text).substr(lastBreak == std::string::npos ? 0 : lastBreak + 1);
-  int64_t units = 0;
-  for (unsigned char c : last)
-    units += (c & 0xC0) != 0x80 ? ((c >= 0xF0) ? 2 : 1) : 0;
-  int64_t lines = static_cast<int64_t>(std::count(doc.text.begin(), doc.text.end(), '\n'));
-  llvm::json::Object range{{"start", llvm::json::Object{{"line", 0}, {"character", 0}}},
-                           {"end", llvm::json::Object{{"line", lines}, {"character", units}}}};
+  // The end of the document, as a protocol position (a lone "\r" ends a line as "\n" does).
+  SourceManager text;
+  FileId file = text.add(doc.path, doc.text);
+  llvm::json::Value range = toJsonRange(text, SourceRange{file, 0, static_cast<uint32_t>(doc.text.size())});
   return llvm::json::Array{llvm::json::Object{{"range", std::move(range)}, {"newText", formatted}}};
 }
 

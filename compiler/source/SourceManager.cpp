@@ -76,6 +76,13 @@ uint32_t SourceManager::lineEnd(FileId id, uint32_t offset) const {
   return end;
 }
 
+uint32_t SourceManager::nextLineBegin(FileId id, uint32_t offset) const {
+  const File &file = files_[id - 1];
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
+  uint32_t line = lineIndex(file, offset);
+  return line + 1 < file.lineStarts.size() ? file.lineStarts[line + 1] : static_cast<uint32_t>(file.text.size());
+}
+
 std::string_view SourceManager::lineText(FileId id, uint32_t line) const {
   const File &file = files_[id - 1];
   if (line == 0 || line > file.lineStarts.size())
@@ -118,6 +125,28 @@ uint32_t SourceManager::offsetOfUtf16(FileId id, uint32_t line, uint32_t utf16Co
       ++i;
   }
   return i;
+}
+
+std::string_view lineBreakOf(std::string_view text) {
+  size_t at = text.find_first_of("\r\n");
+  if (at == std::string_view::npos || text[at] == '\n')
+    return "\n";
+  return at + 1 < text.size() && text[at + 1] == '\n' ? "\r\n" : "\r";
+}
+
+std::string withLineBreaks(std::string_view text, std::string_view lineBreak) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+      continue; // the `\n` that follows ends the line
+    if (c == '\n' || c == '\r')
+      out += lineBreak;
+    else
+      out.push_back(c);
+  }
+  return out;
 }
 
 size_t findInvalidUtf8(std::string_view text) {

@@ -65,6 +65,9 @@ public:
   /// The byte offset where the line holding `offset` ends, before its line terminator.
   uint32_t lineEnd(FileId id, uint32_t offset) const;
 
+  /// The byte offset where the line after the one holding `offset` begins (the end of the text on the last line).
+  uint32_t nextLineBegin(FileId id, uint32_t offset) const;
+
   /// Number of lines (a final line terminator begins an empty last line).
   uint32_t lineCount(FileId id) const { return static_cast<uint32_t>(files_[id - 1].lineStarts.size()); }
 
@@ -84,6 +87,13 @@ private:
   static void indexLines(File &file);
   std::vector<File> files_;
 };
+
+/// The line terminator a text uses, taken from its first line break: "\r\n", "\r", or "\n" (also for a text without
+/// one). Tools that add or rewrite lines use it, so that a CRLF file stays CRLF.
+std::string_view lineBreakOf(std::string_view text);
+
+/// `text` with every line terminator ("\r\n", "\n" or a lone "\r") replaced by `lineBreak`.
+std::string withLineBreaks(std::string_view text, std::string_view lineBreak);
 
 /// Returns the byte offset of the first invalid UTF-8 sequence in text, or npos when it is valid.
 size_t findInvalidUtf8(std::string_view text);

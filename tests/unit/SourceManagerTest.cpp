@@ -66,3 +66,17 @@ TEST_CASE("columns of ASCII lines are byte differences, other lines are counted"
   CHECK(sm.lineColumn(f, 8).column == 3);
   CHECK(sm.offsetOfUtf16(f, 1, 2) == 8);
 }
+
+TEST_CASE("a text's line break is its first one, and can be rewritten everywhere") {
+  CHECK(lineBreakOf("a\r\nb\n") == "\r\n");
+  CHECK(lineBreakOf("a\nb\r\n") == "\n");
+  CHECK(lineBreakOf("a\rb") == "\r");
+  CHECK(lineBreakOf("no break") == "\n");
+  CHECK(withLineBreaks("a\r\nb\nc\rd", "\r\n") == "a\r\nb\r\nc\r\nd");
+  CHECK(withLineBreaks("a\r\nb\nc\r", "\n") == "a\nb\nc\n");
+  SourceManager sm;
+  FileId f = sm.add("x", "ab\r\ncd\ref");
+  CHECK(sm.nextLineBegin(f, 1) == 4);
+  CHECK(sm.nextLineBegin(f, 4) == 7);
+  CHECK(sm.nextLineBegin(f, 8) == 9);
+}
