@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace vdc::lsp {
 namespace {
@@ -31,12 +33,70 @@ llvm::json::Object textEdit(const SourceManager &sm, SourceRange range, const st
 
 /// The whole lines spanned by `r`, including the final line break.
 SourceRange wholeLines(const SourceManager &sm, SourceRange r) {
+  return {r.file, sm.lineBegin(r.file, r.begin), sm.nextLineBegin(r.file, r.end)};
+}
+
+bool firstOnLine(const SourceManager &sm, FileId file, uint32_t offset);
+
+/// What to delete to remove the statement at `r`: its whole lines when it is alone on them, else the statement and
+/// the blanks before it (a discharge inside a one-line design).
+SourceRange removal(const SourceManager &sm, SourceRange r) {
   std::string_view text = sm.text(r.file);
-  size_t begin = text.rfind('\n', r.begin == 0 ? 0 : r.begin - 1);
-  begin = (begin == std::string_view::npos || r.begin == 0) ? 0 : begin + 1;
-  size_t end = text.find('\n', r.end);
-  end = end == std::string_view::npos ? text.size() : end + 1;
-  return {r.file, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  uint32_t lineEnd = sm.lineEnd(r.file, r.end);
+  bool aloneAfter = text.substr(r.end, lineEnd - r.end).find_first_not_of(" \t") == std::string_view::npos;
+  if (firstOnLine(sm, r.file, r.begin) && aloneAfter)
+    return wholeLines(sm, r);
+  uint32_t begin = r.begin;
+  while (begin > sm.lineBegin(r.file, r.begin) && (text[begin - 1] == ' ' || text[begin - 1] == '\t'))
+    --begin;
+  return {r.file, begin, r.end};
+}
+
+/// The blanks that begin the line holding `offset`.
+std::string_view indentationAt(const SourceManager &sm, FileId file, uint32_t offset) {
+  std::string_view text = sm.text(file);
+  uint32_t begin = sm.lineBegin(file, offset), end = begin;
+  while (end < text.size() && (text[end] == ' ' || text[end] == '\t'))
+    ++end;
+  return text.substr(begin, end - begin);
+}
+
+/// Whether only blanks come before `offset` on its line.
+bool firstOnLine(const SourceManager &sm, FileId file, uint32_t offset) {
+  uint32_t begin = sm.lineBegin(file, offset);
+  return indentationAt(sm, file, offset).size() == offset - begin;
+}
+
+/// The edit that puts `line` (a statement, without indentation or line break) on a line of its own just before the
+/// closing `}` of `design`, indented like the design's declarations, in the file's line break; null when the
+/// design has no closing brace (it did not parse).
+std::optional<llvm::json::Object> insertBeforeClosingBrace(const SourceManager &sm, FileId file,
+                                                           const ast::Design &design, const std::string &line) {
+  std::string_view text = sm.text(file);
+  if (!design.range.valid() || design.range.end == 0 || design.range.end > text.size() ||
+      text[design.range.end - 1] != '}')
+    return std::nullopt;
+  uint32_t close = design.range.end - 1;
+  std::string lineBreak(lineBreakOf(text));
+  std::string outer(indentationAt(sm, file, design.range.begin));
+  // Indented like the first declaration that starts a line; else one step (two spaces) inside the design.
+  std::string inner = outer + "  ";
+  for (const ast::Entity &e : design.entities)
+    if (e.range.valid() && e.range.file == file && firstOnLine(sm, file, e.range.begin)) {
+      inner = std::string(indentationAt(sm, file, e.range.begin));
+      break;
+    }
+  if (firstOnLine(sm, file, close)) {
+    // `}` on its own line: a new line just before it.
+    uint32_t at = sm.lineBegin(file, close);
+    return textEdit(sm, SourceRange{file, at, at}, inner + line + lineBreak);
+  }
+  // Something precedes `}` on its line (a one-line design): break the line before the brace, which then goes on a
+  // line of its own, indented like the design.
+  uint32_t blanks = close;
+  while (blanks > sm.lineBegin(file, close) && (text[blanks - 1] == ' ' || text[blanks - 1] == '\t'))
+    --blanks;
+  return textEdit(sm, SourceRange{file, blanks, close}, lineBreak + inner + line + lineBreak + outer);
 }
 
 } // namespace
@@ -62,7 +122,7 @@ llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint
         for (const ast::Discharge &dis : design.discharges)
           if (dis.range.begin <= d.range.begin && d.range.end <= dis.range.end && removed.insert(&dis).second) {
             llvm::json::Array edits;
-            edits.push_back(textEdit(sm, wholeLines(sm, dis.range), ""));
+            edits.push_back(textEdit(sm, removal(sm, dis.range), ""));
             out.push_back(action(code == "VD2018" ? "Remove the stale discharge" : "Remove this discharge", uri,
                                  std::move(edits), code == "VD2018"));
           }
@@ -81,14 +141,14 @@ llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint
         continue;
       if (!offered.insert({o.assumption->name, o.attachedTo}).second)
         continue;
-      // Insert the stub on its own line just before the design's closing brace.
-      uint32_t close = design.range.end > 0 ? design.range.end - 1 : 0;
-      SourceRange at = wholeLines(sm, SourceRange{root, close, close});
-      at.end = at.begin;
-      std::string stub = fmt::format("  discharge {} for {} by argument \"TODO: why this holds\"\n",
-                                     o.assumption->name, o.attachedTo);
+      // The stub goes on its own line just before the design's closing brace.
+      auto edit = insertBeforeClosingBrace(
+          sm, root, design,
+          fmt::format("discharge {} for {} by argument \"TODO: why this holds\"", o.assumption->name, o.attachedTo));
+      if (!edit)
+        continue;
       llvm::json::Array edits;
-      edits.push_back(textEdit(sm, at, stub));
+      edits.push_back(std::move(*edit));
       out.push_back(action(fmt::format("Add a discharge for `{}` on `{}`", o.assumption->name, o.attachedTo), uri,
                            std::move(edits), false));
     }
