@@ -77,6 +77,16 @@ void Compilation::compileText(const std::string &path, std::string text) {
   run(path, std::move(text));
 }
 
+std::string Compilation::importedPath(const ast::Import &import) const {
+  auto it = imports_.find(&import);
+  return it == imports_.end() ? std::string() : it->second;
+}
+
+FileId Compilation::importedFile(const ast::Import &import) const {
+  auto it = fileOf_.find(importedPath(import));
+  return it == fileOf_.end() ? 0 : it->second;
+}
+
 std::string Compilation::resolveImport(const std::string &spec, const std::string &fromPath) const {
   auto candidates = [](const std::string &base) {
     return std::vector<std::string>{base, base + ".vdesign"};
@@ -118,6 +128,7 @@ const ast::Module *Compilation::load(const std::string &canonical, const std::st
                                      std::vector<std::string> &stack, bool cacheable) {
   FileId file = sources_.add(display, std::move(text));
   loaded_.push_back(canonical);
+  fileOf_.emplace(canonical, file);
   ModuleCache *cache = cacheable ? options_.moduleCache.get() : nullptr;
   std::unique_ptr<ast::Module> module;
   // A module parsed before from the same text, as the same file id, has the same tree and the same syntax errors.
@@ -151,6 +162,7 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       continue;
     }
     std::string canonical = canonicalPath(path);
+    imports_[&import] = canonical;
     auto onStack = std::find(stack.begin(), stack.end(), canonical);
     if (onStack != stack.end()) {
       std::string cycle;

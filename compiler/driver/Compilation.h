@@ -79,6 +79,10 @@ public:
   /// Every module loaded, the root last.
   const std::vector<std::unique_ptr<ast::Module>> &modules() const { return modules_; }
   FileId rootFile() const { return rootFile_; }
+  /// The canonical path an import of a loaded module resolved to ("" when it names no file).
+  std::string importedPath(const ast::Import &import) const;
+  /// The file an import of a loaded module names, once loaded (0 when it was not found or could not be read).
+  FileId importedFile(const ast::Import &import) const;
   const CompileOptions &options() const { return options_; }
 
 private:
@@ -99,6 +103,8 @@ private:
   std::vector<CheckedDesign> designs_;
   std::vector<std::unique_ptr<ast::Module>> modules_;
   std::vector<std::string> loaded_; ///< Canonical paths of loaded modules.
+  std::map<std::string, FileId> fileOf_;               ///< Canonical path of a loaded module -> its file.
+  std::map<const ast::Import *, std::string> imports_; ///< Each resolved import -> the canonical path it names.
   const ast::Module *root_ = nullptr;
   FileId rootFile_ = 0;
 };

@@ -169,6 +169,28 @@ std::string strategyHover(const Compilation &c, const Occurrence &o) {
   return out;
 }
 
+/// An import: the file it names and what that module declares.
+std::string importHover(const Compilation &c, const ast::Import &import) {
+  std::string out = fmt::format("```vdesign\nimport \"{}\"\n```\n\n", import.path);
+  std::string path = c.importedPath(import);
+  FileId file = c.importedFile(import);
+  if (path.empty())
+    return out + "Not found (a path starting with `./` or `../` is relative to this file; other names are "
+                 "searched in the stdlib path).\n";
+  out += fmt::format("`{}`\n", path);
+  for (const auto &m : c.modules())
+    if (file != 0 && m->file == file) {
+      auto count = [](size_t n, const char *one, const char *many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+      };
+      out += fmt::format("\nDeclares {}, {}, {} and {}.\n", count(m->assumptions.size(), "assumption", "assumptions"),
+                         count(m->strategies.size(), "strategy", "strategies"),
+                         count(m->proxyKinds.size(), "proxy kind", "proxy kinds"),
+                         count(m->aggregations.size(), "aggregation", "aggregations"));
+    }
+  return out;
+}
+
 } // namespace
 
 std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
@@ -200,6 +222,8 @@ std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
     return fmt::format("```vdesign\naggregation {}\n```\n\n{}\n\n{}", g->name, g->decl->description,
                        requirementLines(g->requirements));
   }
+  case SymbolKind::Import:
+    return o.import ? importHover(c, *o.import) : "";
   case SymbolKind::Param: {
     const Strategy *s = t.strategy(o.strategy);
     const ast::Param *p = s ? s->param(o.name) : nullptr;

@@ -1,6 +1,8 @@
 // Occurrences.cpp — a walk over the root module's syntax tree that records each name with what it refers to.
 #include "lsp/Occurrences.h"
 
+#include <cctype>
+#include <string_view>
 #include <utility>
 
 namespace vdc::lsp {
@@ -58,6 +60,10 @@ public:
         add(SymbolKind::Strategy, a.value.name, &design);
         continue;
       }
+      if (e.kind == ast::EntityKind::Claim && a.key.text == "over" && a.value.kind == ast::Value::Kind::Name) {
+        add(SymbolKind::Aggregation, a.value.name, &design); // `over: units` names an aggregation of the theory
+        continue;
+      }
       if (!strategy.empty() && a.key.text != "recipe" && a.key.text != "population" && a.key.text != "treatment" &&
           a.key.text != "outcome") {
         add(SymbolKind::Param, a.key, &design);
@@ -72,7 +78,28 @@ public:
       add(SymbolKind::Assumption, r.assumption);
   }
 
-  void module(const ast::Module &m) {
+  /// The path of an import as written: the string (or name) after `import`.
+  void import(const ast::Import &i, std::string_view text) {
+    if (!i.range.valid() || i.range.end > text.size())
+      return;
+    uint32_t begin = i.range.begin;
+    if (text.substr(begin, 6) == "import")
+      begin += 6;
+    while (begin < i.range.end && std::isspace(static_cast<unsigned char>(text[begin])))
+      ++begin;
+    if (begin >= i.range.end)
+      return;
+    Occurrence o;
+    o.kind = SymbolKind::Import;
+    o.name = i.path;
+    o.range = SourceRange{i.range.file, begin, i.range.end};
+    o.import = &i;
+    out_.push_back(std::move(o));
+  }
+
+  void module(const ast::Module &m, std::string_view text) {
+    for (const ast::Import &i : m.imports)
+      import(i, text);
     for (const ast::Design &d : m.designs) {
       add(SymbolKind::Design, d.name, &d);
       for (const ast::Entity &e : d.entities)
@@ -130,7 +157,7 @@ const CheckedDesign *checkedDesign(const Compilation &c, const ast::Design *desi
 std::vector<Occurrence> collectOccurrences(const Compilation &c) {
   std::vector<Occurrence> out;
   if (c.root())
-    Collector(out).module(*c.root());
+    Collector(out).module(*c.root(), c.sources().text(c.root()->file));
   return out;
 }
 
@@ -179,6 +206,10 @@ SourceRange definitionOf(const Compilation &c, const Occurrence &o) {
     if (const Strategy *s = t.strategy(o.strategy))
       if (const ast::Param *p = s->param(o.name))
         return p->name.range;
+    return {};
+  case SymbolKind::Import:
+    if (FileId file = o.import ? c.importedFile(*o.import) : 0)
+      return SourceRange{file, 0, 0};
     return {};
   }
   return {};

@@ -10,7 +10,7 @@
 namespace vdc::lsp {
 
 /// The sort of thing a name refers to.
-enum class SymbolKind { Design, Entity, Assumption, Strategy, ProxyKind, Aggregation, Param };
+enum class SymbolKind { Design, Entity, Assumption, Strategy, ProxyKind, Aggregation, Param, Import };
 
 /// One occurrence of a name in the root file: a declaration or a reference.
 struct Occurrence {
@@ -25,6 +25,8 @@ struct Occurrence {
   std::string strategy;
   /// Assumption named by a discharge: that discharge (hover shows the status of its obligations).
   const ast::Discharge *discharge = nullptr;
+  /// Import: the import whose path this is (the occurrence is the path, as written).
+  const ast::Import *import = nullptr;
 };
 
 /// Every name occurrence of the compilation's root file, in source order.
@@ -33,7 +35,8 @@ std::vector<Occurrence> collectOccurrences(const Compilation &c);
 /// The occurrence whose range contains `offset` (end inclusive, so a cursor just after a name finds it).
 std::optional<Occurrence> occurrenceAt(const Compilation &c, uint32_t offset);
 
-/// Where the name of an occurrence is declared (possibly in the stdlib); invalid when it is unknown.
+/// Where the name of an occurrence is declared (possibly in the stdlib), or for an import path the start of the
+/// imported file; invalid when it is unknown.
 SourceRange definitionOf(const Compilation &c, const Occurrence &occurrence);
 
 /// The entity called `name` in `design`, or null.
