@@ -13,7 +13,6 @@
 
 namespace vdc {
 
-namespace {
 std::string canonicalPath(const std::string &path) {
   llvm::SmallString<256> real;
   if (!llvm::sys::fs::real_path(path, real))
@@ -24,6 +23,7 @@ std::string canonicalPath(const std::string &path) {
   return std::string(abs.str());
 }
 
+namespace {
 bool isFile(const std::string &path) { return llvm::sys::fs::is_regular_file(path); }
 } // namespace
 
@@ -50,6 +50,13 @@ bool Compilation::readFile(const std::string &path, std::string &text, std::stri
     return false;
   }
   return true;
+}
+
+bool Compilation::readModule(const std::string &path, const std::string &canonical, std::string &text,
+                             std::string &error) const {
+  if (options_.readOverlay && options_.readOverlay(canonical, text))
+    return true;
+  return readFile(path, text, error);
 }
 
 void Compilation::compileFile(const std::string &path) {
@@ -180,7 +187,7 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       continue;
     }
     std::string text, error;
-    if (!readFile(path, text, error)) {
+    if (!readModule(path, canonical, text, error)) {
       diags_.report(DiagKind::FileUnreadable, import.range, path, error);
       continue;
     }
@@ -197,7 +204,7 @@ void Compilation::run(const std::string &path, std::string text) {
     if (!core.empty() && canonicalPath(core) != rootCanonical) {
       std::string coreText, error;
       stack.push_back(rootCanonical);
-      if (readFile(core, coreText, error))
+      if (readModule(core, canonicalPath(core), coreText, error))
         load(canonicalPath(core), core, std::move(coreText), stack);
       stack.clear();
     }

@@ -5,6 +5,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "sema/Model.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -57,6 +58,9 @@ struct CompileOptions {
   bool readLock = true;
   /// Parsed imports and stdlib to reuse (null: parse every module, as a one-shot command does).
   std::shared_ptr<ModuleCache> moduleCache;
+  /// The text of an imported module (or of the stdlib) given its canonical path, when it differs from the file on
+  /// disk: the editor's unsaved text of an open document. Returns false to read the file (unset: always the file).
+  std::function<bool(const std::string &canonicalPath, std::string &text)> readOverlay;
 };
 
 /// Compiles one root file. Never throws; every problem becomes a diagnostic.
@@ -78,6 +82,8 @@ public:
   const ast::Module *root() const { return root_; }
   /// Every module loaded, the root last.
   const std::vector<std::unique_ptr<ast::Module>> &modules() const { return modules_; }
+  /// The canonical paths of every module loaded (imports and the stdlib), the root last.
+  const std::vector<std::string> &loadedPaths() const { return loaded_; }
   FileId rootFile() const { return rootFile_; }
   /// The canonical path an import of a loaded module resolved to ("" when it names no file).
   std::string importedPath(const ast::Import &import) const;
@@ -95,6 +101,8 @@ private:
   /// Finds the file an import names; "" when none exists.
   std::string resolveImport(const std::string &spec, const std::string &fromPath) const;
   bool readFile(const std::string &path, std::string &text, std::string &error) const;
+  /// Reads a module to load: the overlay's text when it has one, else the file.
+  bool readModule(const std::string &path, const std::string &canonical, std::string &text, std::string &error) const;
 
   CompileOptions options_;
   SourceManager sources_;
@@ -108,6 +116,9 @@ private:
   const ast::Module *root_ = nullptr;
   FileId rootFile_ = 0;
 };
+
+/// The canonical form of a path: symbolic links resolved when the file exists, else made absolute without `.`/`..`.
+std::string canonicalPath(const std::string &path);
 
 /// The stdlib directories to search by default: next to an installed binary, then the source tree it was built from.
 std::vector<std::string> defaultStdlibDirs(const char *argv0);

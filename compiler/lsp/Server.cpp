@@ -75,6 +75,15 @@ Server::Server(Transport &transport, CompileOptions options) : transport_(transp
   // The stdlib and imported modules are parsed once, and again only when their text changes.
   if (!options_.moduleCache)
     options_.moduleCache = std::make_shared<ModuleCache>();
+  // An import that is open in the editor is read from the editor, unsaved changes included.
+  options_.readOverlay = [this](const std::string &canonical, std::string &text) {
+    for (const auto &[uri, doc] : documents_)
+      if (doc.canonical == canonical) {
+        text = doc.text;
+        return true;
+      }
+    return false;
+  };
 }
 
 int Server::run() {
@@ -153,6 +162,8 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
       onDidChange(params);
     else if (method == "textDocument/didClose")
       onDidClose(params);
+    else if (method == "workspace/didChangeWatchedFiles")
+      onDidChangeWatchedFiles(params);
     return;
   }
   if (method == "initialize") {
@@ -216,6 +227,7 @@ void Server::onDidOpen(const llvm::json::Object *params) {
   Document doc;
   doc.uri = requireString(item, "uri");
   doc.path = uriToPath(doc.uri);
+  doc.canonical = canonicalPath(doc.path);
   doc.text = requireString(item, "text");
   doc.version = item.getInteger("version").getValueOr(0);
   Document &stored = documents_[doc.uri] = std::move(doc);
@@ -234,13 +246,46 @@ void Server::onDidChange(const llvm::json::Object *params) {
         doc.text = text->str();
   doc.version = requireObject(params, "textDocument").getInteger("version").getValueOr(doc.version);
   compile(doc);
+  // The documents that import this one see its new text.
+  recheckDependents({doc.canonical}, &doc, false);
 }
 
 void Server::onDidClose(const llvm::json::Object *params) {
   std::string uri = requireString(requireObject(params, "textDocument"), "uri");
-  if (documents_.erase(uri))
-    transport_.notify("textDocument/publishDiagnostics",
-                      llvm::json::Object{{"uri", uri}, {"diagnostics", llvm::json::Array{}}});
+  auto it = documents_.find(uri);
+  if (it == documents_.end())
+    return;
+  std::string canonical = it->second.canonical;
+  documents_.erase(it);
+  transport_.notify("textDocument/publishDiagnostics",
+                    llvm::json::Object{{"uri", uri}, {"diagnostics", llvm::json::Array{}}});
+  // Its importers read the file on disk again, without the editor's unsaved changes.
+  recheckDependents({canonical}, nullptr, false);
+}
+
+void Server::onDidChangeWatchedFiles(const llvm::json::Object *params) {
+  const llvm::json::Array *changes = params ? params->getArray("changes") : nullptr;
+  if (!changes)
+    throw invalidParams("missing `changes`");
+  std::set<std::string> changed;
+  for (const llvm::json::Value &change : *changes)
+    if (const llvm::json::Object *c = change.getAsObject())
+      if (auto uri = c->getString("uri"))
+        changed.insert(canonicalPath(uriToPath(uri->str())));
+  // A created file may be an import that was missing.
+  recheckDependents(changed, nullptr, true);
+}
+
+void Server::recheckDependents(const std::set<std::string> &changed, const Document *except, bool orMissing) {
+  for (auto &[uri, doc] : documents_) {
+    if (&doc == except)
+      continue;
+    bool affected = orMissing && doc.missingImport;
+    for (const std::string &path : changed)
+      affected = affected || doc.dependencies.count(path);
+    if (affected)
+      compile(doc);
+  }
 }
 
 void Server::compile(Document &doc) {
@@ -250,6 +295,15 @@ void Server::compile(Document &doc) {
   }
   doc.compilation = std::make_unique<Compilation>(options_);
   doc.compilation->compileText(doc.path, doc.text);
+  const Compilation &c = *doc.compilation;
+  doc.dependencies.clear();
+  for (const std::string &path : c.loadedPaths())
+    if (path != doc.canonical)
+      doc.dependencies.insert(path);
+  doc.dependencies.insert(canonicalPath(doc.path + ".lock"));
+  doc.missingImport = std::any_of(c.diagnostics().all().begin(), c.diagnostics().all().end(), [](const Diagnostic &d) {
+    return d.kind == DiagKind::ModuleNotFound || d.kind == DiagKind::FileUnreadable;
+  });
   publishDiagnostics(doc);
 }
 

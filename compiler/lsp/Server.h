@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace vdc::lsp {
@@ -15,9 +16,16 @@ namespace vdc::lsp {
 struct Document {
   std::string uri;
   std::string path;
+  /// The canonical path, to match imports and changed files against.
+  std::string canonical;
   std::string text;
   int64_t version = 0;
   std::unique_ptr<Compilation> compilation;
+  /// The canonical paths the last compilation read besides the document: its imports (transitively), the
+  /// stdlib and its lock file. A change to one of them re-checks the document.
+  std::set<std::string> dependencies;
+  /// The last compilation could not find or read an import: any change to the files may fix it.
+  bool missingImport = false;
 };
 
 /// Serves LSP 3.17 over a transport until `exit` or the end of the input.
@@ -49,6 +57,11 @@ private:
   void onDidOpen(const llvm::json::Object *params);
   void onDidChange(const llvm::json::Object *params);
   void onDidClose(const llvm::json::Object *params);
+  void onDidChangeWatchedFiles(const llvm::json::Object *params);
+
+  /// Re-checks, and publishes the diagnostics of, the open documents that read one of `changed` (canonical paths),
+  /// except `except`; with `orMissing`, also those that could not find an import.
+  void recheckDependents(const std::set<std::string> &changed, const Document *except, bool orMissing);
 
   /// Recompiles a document and publishes its diagnostics.
   void compile(Document &doc);
