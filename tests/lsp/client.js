@@ -1,4 +1,5 @@
-// client.js — drives `vdc lsp` with a real JSON-RPC client (vscode-jsonrpc over stdio), as an editor would.
+// client.js — drives `vdc lsp` with a real JSON-RPC client (vscode-jsonrpc over stdio), as an editor would: initialize,
+// open, change, diagnostics, hover, definition, completion, formatting, code action, shutdown, exit.
 // usage: node client.js VDC WORKDIR   (NODE_PATH must reach tests/tools/npm/node_modules)
 'use strict';
 const assert = require('assert');
@@ -45,6 +46,19 @@ connection.onNotification('textDocument/publishDiagnostics', (params) => {
   if (params.uri !== uri) return;
   if (waiting) { const w = waiting; waiting = null; w(params); } else batches.push(params);
 });
+// Applies LSP TextEdits to a text, as an editor does (positions in UTF-16 units, lines ending at \r\n, \n or \r).
+function applyEdits(text, edits) {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') continue;
+    if (text[i] === '\n' || text[i] === '\r') lineStarts.push(i + 1);
+  }
+  const offset = (p) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  return text;
+}
+
 const nextDiagnostics = () => batches.length ? Promise.resolve(batches.shift())
   : new Promise((resolve) => { waiting = resolve; });
 
@@ -104,6 +118,47 @@ async function main() {
   const labels = completion.items.map((i) => i.label);
   assert.ok(labels.includes('scale') && !labels.includes('finetuning'), labels.join(' '));
   console.log('completion: ' + labels.join(' '));
+
+  // Formatting: a badly laid out version gets one edit whose result is the canonical layout; formatting that
+  // result again changes nothing.
+  const messy = fixed.replace('{ params: 70B }', '{params:70B}').replace('    outcome: y\n', '      outcome:   y\n');
+  connection.sendNotification('textDocument/didChange',
+    { textDocument: { uri, version: 3 }, contentChanges: [{ text: messy }] });
+  diags = await nextDiagnostics();
+  assert.strictEqual(diags.version, 3);
+  const options = { tabSize: 2, insertSpaces: true };
+  const edits = await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options });
+  assert.strictEqual(edits.length, 1, JSON.stringify(edits));
+  const formatted = applyEdits(messy, edits);
+  assert.strictEqual(formatted, fixed);
+  connection.sendNotification('textDocument/didChange',
+    { textDocument: { uri, version: 4 }, contentChanges: [{ text: formatted }] });
+  diags = await nextDiagnostics();
+  const again = await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options });
+  assert.deepStrictEqual(again, []);
+  console.log(`formatting: ${edits.length} edit to the canonical layout, then ${again.length}`);
+
+  // Code action on `small`, whose proxy obligation is open: add a discharge stub; applied, the warning goes.
+  const actions = await connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } },
+    context: { diagnostics: diags.diagnostics.filter((d) => d.range.start.line === 2) },
+  });
+  const stub = actions.find((a) => a.title.startsWith('Add a discharge for `external.proxy_recipe`'));
+  assert.ok(stub, JSON.stringify(actions));
+  assert.strictEqual(stub.kind, 'quickfix');
+  const stubEdits = stub.edit.changes[uri];
+  assert.strictEqual(stubEdits.length, 1);
+  const withStub = applyEdits(formatted, stubEdits);
+  assert.ok(withStub.endsWith('  discharge external.proxy_recipe for small by argument "TODO: why this holds"\n}\n'),
+    withStub);
+  connection.sendNotification('textDocument/didChange',
+    { textDocument: { uri, version: 5 }, contentChanges: [{ text: withStub }] });
+  diags = await nextDiagnostics();
+  assert.strictEqual(diags.version, 5);
+  assert.ok(!diags.diagnostics.some((d) => d.code === 'external.proxy_recipe' || d.severity === 1),
+    JSON.stringify(diags));
+  console.log(`code action: ${stub.title}; applied, ${diags.diagnostics.length} diagnostics left`);
 
   await connection.sendRequest('shutdown');
   connection.sendNotification('exit');
