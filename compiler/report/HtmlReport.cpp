@@ -59,9 +59,8 @@ void diagnosticList(std::ostream &out, const Compilation &c) {
   size_t errors = c.diagnostics().count(Severity::Error), warnings = c.diagnostics().count(Severity::Warning);
   if (errors + warnings == 0)
     return;
-  auto count = [](size_t n, const char *what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
   out << "<section class=\"diagnostics\">\n<p><b>" << e(sources.name(c.rootFile())) << "</b> has "
-      << count(errors, "error") << " and " << count(warnings, "warning")
+      << countOf(static_cast<long>(errors), "error") << " and " << countOf(static_cast<long>(warnings), "warning")
       << (errors ? "; its claims were not checked" : "") << ":</p>\n<ul>\n";
   for (const Diagnostic &d : c.diagnostics().all()) {
     if (d.severity == Severity::Note)
@@ -85,10 +84,10 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>vdesign report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out << "<h1>vdesign report</h1>\n<p>" << s.claimsHolding << " of " << s.claims << " claims hold under <code>--deny "
-      << policyName(input.policy) << "</code>; " << s.open << " open obligations (" << s.openKey << " key threats), "
-      << s.assumed << " assumed, " << s.discharged << " discharged"
-      << (s.errors ? "; " + std::to_string(s.errors) + (s.errors == 1 ? " error" : " errors") +
+  out << "<h1>vdesign report</h1>\n<p>" << countOf(s.claims, "claim") << ", " << s.claimsHolding
+      << " holding under <code>--deny " << policyName(input.policy) << "</code>; " << countOf(s.open, "open obligation")
+      << " (" << countOf(s.openKey, "key threat") << "), " << s.assumed << " assumed, " << s.discharged << " discharged"
+      << (s.errors ? "; " + countOf(s.errors, "error") +
                          ", so the claims of those files were not checked"
                    : std::string())
       << ".</p>\n";

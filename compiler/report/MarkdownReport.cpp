@@ -95,9 +95,8 @@ void diagnosticList(std::ostream &out, const Compilation &c) {
   size_t errors = c.diagnostics().count(Severity::Error), warnings = c.diagnostics().count(Severity::Warning);
   if (errors + warnings == 0)
     return;
-  auto count = [](size_t n, const char *what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
-  out << "**" << escapeMarkdown(sources.name(c.rootFile())) << "** has " << count(errors, "error") << " and "
-      << count(warnings, "warning") << (errors ? "; its claims were not checked" : "") << ":\n\n";
+  out << "**" << escapeMarkdown(sources.name(c.rootFile())) << "** has " << countOf(static_cast<long>(errors), "error") << " and "
+      << countOf(static_cast<long>(warnings), "warning") << (errors ? "; its claims were not checked" : "") << ":\n\n";
   for (const Diagnostic &d : c.diagnostics().all()) {
     if (d.severity == Severity::Note)
       continue;
@@ -117,13 +116,12 @@ void diagnosticList(std::ostream &out, const Compilation &c) {
 void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
   RunSummary s = summarize(input);
   out << "## vdesign report\n\n";
-  auto count = [](int n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-  out << "**" << s.claimsHolding << " of " << count(s.claims, "claim", "claims") << (s.claimsHolding == 1 ? " holds" : " hold")
-      << "** under `--deny " << policyName(input.policy) << "`; " << count(s.open, "open obligation", "open obligations")
-      << " (" << count(s.openKey, "key threat", "key threats") << "), " << s.assumed << " assumed, " << s.discharged
+  out << "**" << countOf(s.claims, "claim") << ", " << s.claimsHolding << " holding"
+      << "** under `--deny " << policyName(input.policy) << "`; " << countOf(s.open, "open obligation")
+      << " (" << countOf(s.openKey, "key threat") << "), " << s.assumed << " assumed, " << s.discharged
       << " discharged";
   if (s.errors || s.warnings)
-    out << "; " << count(s.errors, "error", "errors") << ", " << count(s.warnings, "warning", "warnings");
+    out << "; " << countOf(s.errors, "error") << ", " << countOf(s.warnings, "warning");
   out << ".\n\n";
   for (const Compilation *c : input.compilations) {
     diagnosticList(out, *c);

@@ -67,6 +67,10 @@ RunSummary summarize(const ReportInput &input) {
   return total;
 }
 
+std::string countOf(long n, const std::string &noun, const std::string &plural) {
+  return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
+}
+
 std::string estimandNotation(const Claim &claim) {
   if (claim.targetIsPopulation)
     return fmt::format("τ̄({}, {}; {})", claim.treatment, claim.outcome, claim.target);

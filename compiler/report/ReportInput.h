@@ -28,6 +28,9 @@ RunSummary summarize(const ReportInput &input);
 /// Counts for the designs of one compilation.
 RunSummary summarize(const Compilation &compilation);
 
+/// `n` and the noun, plural unless n is 1 ("1 claim", "3 claims"); `plural` defaults to noun + "s".
+std::string countOf(long n, const std::string &noun, const std::string &plural = "");
+
 /// Where a claim stands in a report. A claim of a file with errors is not checked: the model it was checked
 /// against is incomplete, so no report says it holds.
 enum class ClaimState { Holds, Fails, NotChecked };
