@@ -56,6 +56,7 @@ value
   | (TRUE | FALSE)                           # boolValue
   | qname ON qname IN qname                  # effectValue
   | qname                                    # nameValue
+  | entityKind                               # kindValue
   | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
   ;
 

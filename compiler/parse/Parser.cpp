@@ -842,6 +842,10 @@ private:
     } else if (auto *nm = dynamic_cast<P::VDesignParser::NameValueContext *>(ctx)) {
       out.kind = ast::Value::Kind::Name;
       out.name = qname(nm->qname());
+    } else if (auto *k = dynamic_cast<P::VDesignParser::KindValueContext *>(ctx)) {
+      // A kind of declaration named as a value (`target: population`) reads as a name.
+      out.kind = ast::Value::Kind::Name;
+      out.name = {k->getText(), range(k)};
     } else if (auto *l = dynamic_cast<P::VDesignParser::ListValueContext *>(ctx)) {
       out.kind = ast::Value::Kind::List;
       for (auto *item : l->value())

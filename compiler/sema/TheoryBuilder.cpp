@@ -210,7 +210,7 @@ private:
     theory_.strategies.emplace(s.name, std::move(s));
   }
 
-  /// `target: "recipe"` or `target: "population"` (a name is accepted too).
+  /// `target: recipe` or `target: population` (the quoted forms are accepted too).
   void strategyTarget(Strategy &s, const ast::Attribute &attr) {
     const ast::Value &v = attr.value;
     std::string text = v.kind == ast::Value::Kind::String ? v.text
@@ -221,7 +221,7 @@ private:
     else if (text == "population")
       s.target = ast::EntityKind::Population;
     else
-      diags_.report(DiagKind::AttributeType, v.range, "target", "\"recipe\" or \"population\"",
+      diags_.report(DiagKind::AttributeType, v.range, "target", "`recipe` or `population`",
                     v.kind == ast::Value::Kind::String ? "\"" + v.text + "\"" : v.describe());
     s.targetRange = attr.range;
   }
