@@ -133,6 +133,7 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     // Obligations of this claim, grouped by validity type; severity-none ones are summarised.
     out << "\n    obligations\n";
     int byDesign = 0;
+    std::vector<std::string> notThreats; // recorded with severity none and left open: not a threat here
     size_t nameWidth = 24; // wide enough for most names; longer ones widen the column for this claim
     for (const Obligation &o : d.obligations)
       if (std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
@@ -143,8 +144,11 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
         if (o.assumption->validity != v ||
             std::find(o.claims.begin(), o.claims.end(), claim.name) == o.claims.end())
           continue;
-        if (o.severity == Level::None) {
-          ++byDesign;
+        if (!o.isThreat()) {
+          if (o.satisfiedByDesign())
+            ++byDesign;
+          else if (o.openButNotThreat())
+            notThreats.push_back(o.assumption->name.substr(o.assumption->name.find('.') + 1));
           continue;
         }
         rows.push_back(&o);
@@ -169,9 +173,13 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
       }
     }
     if (byDesign > 0)
-      out << "      " << style.dim(fmt::format("({} assumption{} satisfied by design)", byDesign,
-                                               byDesign == 1 ? "" : "s"))
-          << "\n";
+      out << "      " << style.dim(fmt::format("({} satisfied by design)", countOf(byDesign, "assumption"))) << "\n";
+    if (!notThreats.empty()) {
+      std::string names;
+      for (const std::string &n : notThreats)
+        names += (names.empty() ? "" : ", ") + n;
+      out << "      " << style.dim(wrapText(user("(recorded, not a threat here: " + names + ")"), 72, 7)) << "\n";
+    }
     out << "\n    profile\n";
     profileTable(out, style, claim.profile);
   }

@@ -11,6 +11,18 @@ namespace vdc {
 namespace {
 const std::set<std::string> kClaimFields = {"effect", "from", "over"};
 
+/// A declaration's attributes as written, for a chain step: " (params 1B, tokens 20B)", or "" when it has none.
+/// LANGUAGE.md Section 4.1: attributes are kept and shown in reports; the step is where a reader compares them.
+std::string attributeNote(const ast::Entity &e) {
+  constexpr size_t kShown = 4;
+  std::string out;
+  for (size_t i = 0; i < e.attributes.size() && i < kShown; ++i)
+    out += (i ? ", " : " (") + e.attributes[i].key.text + " " + e.attributes[i].value.display();
+  if (e.attributes.size() > kShown)
+    out += ", …";
+  return out.empty() ? out : out + ")";
+}
+
 /// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).
 void removeRepeats(std::vector<int> &ids) {
   std::unordered_set<int> seen;
@@ -271,8 +283,9 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
           continue;
         }
         std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
-        chain.steps.push_back(fmt::format("{} `{}` stands in for `{}` via {}", ast::entityKindName(hop->kind),
-                                          hop->name.text, up->name.text, kind->name));
+        chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
+                                          hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
+                                          kind->name));
         addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim.name, chain);
       }
     };
