@@ -111,6 +111,10 @@ void explainStrategy(const Strategy &s, std::ostream &out) {
   out << "strategy " << s.name << " — " << s.decl->description << "\n\n";
   if (!s.decl->doc.empty())
     out << s.decl->doc << "\n\n";
+  if (s.target)
+    out << "Runs on: " << (*s.target == ast::EntityKind::Population ? "a population of recipes (`population:`)"
+                                                                    : "a single recipe (`recipe:`)")
+        << "\n\n";
   out << "Parameters:\n";
   if (s.decl->params.empty())
     out << "  (none)\n";
@@ -123,6 +127,10 @@ void explainStrategy(const Strategy &s, std::ostream &out) {
                                                                          : p.defaultValue->text);
     else
       out << " (required)";
+    if (auto kind = s.refKinds.find(p.name.text); kind != s.refKinds.end())
+      out << "; names " << ast::entityKindName(kind->second) << "s";
+    if (auto bound = s.bounds.find(p.name.text); bound != s.bounds.end())
+      out << "; " << bound->second.describe();
     out << "\n";
   }
   if (s.unitAverage)
