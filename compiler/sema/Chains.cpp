@@ -194,7 +194,13 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       continue;
     }
     const std::string &studyName = studyDecl->name.text;
-    auto mismatch = [&](const std::string &what) {
+    auto mismatch = [&](const ast::Entity *from, const std::string &what) {
+      // A proxy link lost to a syntax error (its declaration is not checked) would make this a cascade.
+      for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
+        if (e->malformed) {
+          incomplete_ = true;
+          return;
+        }
       auto &d = diags_.report(DiagKind::ChainMismatch, ref->range, studyName, what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
@@ -203,21 +209,21 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
     bool ok = true;
     if (!proxyPath(study.treatment, treatment, treatmentHops)) {
-      mismatch(fmt::format("applies treatment `{}`, which is not a proxy of `{}`", study.treatment->name.text,
-                           treatment->name.text));
+      mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
+                                            study.treatment->name.text, treatment->name.text));
       ok = false;
     }
     if (!proxyPath(study.outcome, outcome, outcomeHops)) {
-      mismatch(fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
-                           outcome->name.text));
+      mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
+                                          outcome->name.text));
       ok = false;
     }
     bool aggregateRecipes = false;
     if (target->kind == K::Recipe) {
       if (study.recipe) {
         if (!proxyPath(study.recipe, target, recipeHops)) {
-          mismatch(fmt::format("runs on recipe `{}`, which is not a proxy of `{}`", study.recipe->name.text,
-                               target->name.text));
+          mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`",
+                                             study.recipe->name.text, target->name.text));
           ok = false;
         }
       } else {
@@ -230,12 +236,13 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       }
     } else {
       if (study.recipe) {
-        mismatch(fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
+        mismatch(nullptr,
+                 fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
                              study.recipe->name.text, target->name.text));
         ok = false;
       } else if (!proxyPath(study.population, target, recipeHops)) {
-        mismatch(fmt::format("observes population `{}`, which is not a proxy of `{}`", study.population->name.text,
-                             target->name.text));
+        mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
+                                               study.population->name.text, target->name.text));
         ok = false;
       }
     }
