@@ -217,6 +217,28 @@ public:
         break;
       }
     }
+    if (inDesign && open && isWord(la) && input->LA(2) == VDesignLexer::COLON) {
+      // `key:` where a declaration should start: the `{` of the previous declaration's attributes is missing.
+      // Report that once and skip the entries up to their `}`, so the design goes on with its next declaration.
+      if (!inErrorRecoveryMode(parser)) {
+        beginErrorCondition(parser);
+        SourceRange at = rangeOf(input->LT(1));
+        errorOffsets.push_back(at.begin);
+        lastSyntaxError_ = input->LT(1)->getTokenIndex();
+        auto &d = diags_.report(DiagKind::MissingOpenBrace, at, input->LT(1)->getText());
+        d.help = "a declaration's attributes go in braces after it: `study s \"...\" { strategy: ... }`";
+      }
+      for (int depth = 0; input->LA(1) != antlr4::Token::EOF;) {
+        size_t t = input->LA(1);
+        parser->consume();
+        if (t == VDesignLexer::LBRACE)
+          ++depth;
+        else if (t == VDesignLexer::RBRACE && depth-- == 0)
+          break;
+      }
+      endErrorCondition(parser);
+      return;
+    }
     if (!open || startsItem(la) || la == VDesignLexer::RBRACE || la == antlr4::Token::EOF) {
       DefaultErrorStrategy::sync(parser);
       return;

@@ -256,8 +256,8 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
       ok = false;
       continue;
     }
-    if (e->kind != ast::EntityKind::Covariate)
-      continue;
+    if (e->kind != ast::EntityKind::Covariate || e->malformed)
+      continue; // a covariate with a syntax error may have lost its `observed:`; that error says enough
     const ast::Attribute *observed = ast::findAttribute(e->attributes, "observed");
     bool isBool = observed && observed->value.kind == ast::Value::Kind::Bool;
     if (isBool && observed->value.boolean)

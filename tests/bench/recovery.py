@@ -10,6 +10,7 @@ import argparse
 import pathlib
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import tempfile
@@ -41,11 +42,19 @@ with tempfile.TemporaryDirectory() as tmp:
         what = f"{example.name}: {op} `{text[a:b]}` at line {text.count(chr(10), 0, a) + 1}"
         path = pathlib.Path(tmp) / example.name
         path.write_text(mutant, encoding="utf-8")
-        for extra in (root / "examples" / "rules",):
-            if extra.exists() and not (pathlib.Path(tmp) / "rules").exists():
-                (pathlib.Path(tmp) / "rules").symlink_to(extra)
-        proc = subprocess.run([args.vdc, "check", "--color", "never", str(path)], capture_output=True, text=True,
-                              timeout=30)
+        # What the examples read besides themselves: imported modules, data files and lock files (copied, not
+        # linked: data behind a link lies outside the project root, and vdc refuses to read it).
+        for extra in (root / "examples").iterdir():
+            there = pathlib.Path(tmp) / extra.name
+            if there.exists():
+                continue
+            if extra.is_dir():
+                shutil.copytree(extra, there)
+            elif extra.name.endswith(".lock"):
+                shutil.copy(extra, there)
+        # Run inside the copy: with no repository around it, the working directory is the project root.
+        proc = subprocess.run([str(pathlib.Path(args.vdc).resolve()), "check", "--color", "never", path.name],
+                              capture_output=True, text=True, timeout=30, cwd=tmp)
         if proc.returncode not in (0, 1, 2) or "internal parser failure" in proc.stderr:
             crashes += 1
             print(f"CRASH (exit {proc.returncode}) {what}")
