@@ -112,7 +112,10 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
   // A value position: say "a value" once.
   if (types.count(VDesignLexer::STRING) && types.count(VDesignLexer::NUMBER) && types.count(VDesignLexer::LBRACK)) {
     for (size_t t : {VDesignLexer::STRING, VDesignLexer::NUMBER, VDesignLexer::LBRACK, VDesignLexer::TRUE,
-                     VDesignLexer::FALSE, VDesignLexer::IDENT, VDesignLexer::AND, VDesignLexer::OR, VDesignLexer::NOT})
+                     VDesignLexer::FALSE, VDesignLexer::IDENT, VDesignLexer::AND, VDesignLexer::OR, VDesignLexer::NOT,
+                     // a kind of declaration is a value too (`target: population`), but not worth listing
+                     VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME, VDesignLexer::POPULATION,
+                     VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM})
       types.erase(t);
     parts.push_back("a value");
   }
@@ -169,6 +172,15 @@ public:
   /// Set when top-level items are parsed one at a time (each as a start rule): then any token may follow
   /// an item, as in the grammar's `file` rule, so recovery never consumes past the end of one.
   bool topLevel = false;
+
+  /// ANTLR may drop one unexpected token when the next one fits; never a closing bracket, which ends a block the
+  /// author wrote (`params: } recipe c` would otherwise read `recipe` as the value and run on past the block).
+  antlr4::Token *singleTokenDeletion(antlr4::Parser *parser) override {
+    size_t t = parser->getTokenStream()->LA(1);
+    if (t == VDesignLexer::RBRACE || t == VDesignLexer::RBRACK || t == VDesignLexer::RPAREN)
+      return nullptr;
+    return DefaultErrorStrategy::singleTokenDeletion(parser);
+  }
 
   antlr4::misc::IntervalSet getErrorRecoverySet(antlr4::Parser *parser) override {
     antlr4::misc::IntervalSet set = DefaultErrorStrategy::getErrorRecoverySet(parser);
