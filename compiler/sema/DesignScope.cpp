@@ -54,7 +54,7 @@ const ast::Entity *DesignScope::resolve(const ast::Name &name, std::initializer_
   const ast::Entity *entity = find(name.text);
   if (!entity) {
     auto &d = diags_.report(DiagKind::UnknownName, name.range, bare, name.text);
-    std::string guess = closestName(name.text, namesOf(kinds));
+    std::string guess = suggestions_++ < kMaxSuggestions ? closestName(name.text, namesOf(kinds)) : "";
     if (!guess.empty()) {
       d.help = fmt::format("did you mean `{}`?", guess);
       d.replacement = guess;

@@ -49,6 +49,10 @@ private:
   DiagnosticSink &diags_;
   std::map<std::string, const ast::Entity *, std::less<>> byName_;
   std::map<const ast::Entity *, const ast::Entity *> proxyOf_;
+  /// "Did you mean" searches done so far; past kMaxSuggestions an unknown name gets none (each search reads
+  /// every declaration, so a file full of unknown names would take quadratic time).
+  unsigned suggestions_ = 0;
+  static constexpr unsigned kMaxSuggestions = 100;
 };
 
 /// An article and a kind ("a recipe", "an outcome").

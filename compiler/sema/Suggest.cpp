@@ -13,6 +13,10 @@ std::string closestName(std::string_view name, const std::vector<std::string> &c
   for (const std::string &candidate : candidates) {
     if (candidate == name)
       continue;
+    // The distance is at least the difference in length: skip what cannot beat the best so far.
+    size_t shorter = std::min(candidate.size(), name.size()), longer = std::max(candidate.size(), name.size());
+    if (longer - shorter >= bestDistance && candidate.find('.') == std::string::npos)
+      continue;
     unsigned d = needle.edit_distance(candidate, /*AllowReplacements=*/true, bestDistance);
     // A qualified name also matches on its last part (`exchangeability` for `internal.exchangeability`).
     auto dot = candidate.rfind('.');
