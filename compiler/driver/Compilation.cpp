@@ -191,7 +191,12 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       diags_.report(DiagKind::FileUnreadable, import.range, path, error);
       continue;
     }
-    load(canonical, path, std::move(text), stack);
+    // Shown without `.` and `..` steps (`cyc/../cyc/./b.vdesign` reads as `cyc/b.vdesign`), unless a symbolic link
+    // on the way makes the tidy path name another file.
+    llvm::SmallString<256> shown(path);
+    llvm::sys::path::remove_dots(shown, /*remove_dot_dot=*/true);
+    load(canonical, canonicalPath(std::string(shown.str())) == canonical ? std::string(shown.str()) : path,
+         std::move(text), stack);
   }
 }
 
