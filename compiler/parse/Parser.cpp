@@ -2,6 +2,7 @@
 #include "parse/Parser.h"
 
 #include "parse/AntlrIncludes.h"
+#include "source/Utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,17 +35,6 @@ private:
   std::vector<uint32_t> offsets_;
 };
 
-/// The code point of valid UTF-8 starting at `text[i]`, and its length in bytes.
-char32_t decodeUtf8(std::string_view text, size_t i, size_t &length) {
-  auto lead = static_cast<unsigned char>(text[i]);
-  length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  length = std::min(length, text.size() - i);
-  char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
-  for (size_t k = 1; k < length; ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  return cp;
-}
-
 /// ANTLR's input stream over text already checked to be valid UTF-8, decoded here in one pass: the
 /// runtime's own conversion (std::wstring_convert) peaks at five times the UTF-32 size and keeps the spare.
 class InputStream : public antlr4::ANTLRInputStream {
@@ -54,8 +44,8 @@ public:
     for (char c : text)
       codePoints += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     _data.reserve(codePoints);
-    for (size_t i = 0, length = 1; i < text.size(); i += length)
-      _data.push_back(decodeUtf8(text, i, length));
+    for (size_t i = 0; i < text.size();)
+      _data.push_back(decodeUtf8(text, i));
     p = 0;
   }
 };
@@ -616,8 +606,9 @@ private:
       if (c != '\\' || i + 1 >= end) {
         // A control character or noncharacter typed into the string is replaced, so that no report or
         // terminal ever receives it; the source is valid UTF-8 here (checked before lexing).
-        size_t len = 1;
-        uint32_t cp = decodeUtf8(std::string_view(raw).substr(0, end), i, len);
+        size_t next = i;
+        uint32_t cp = decodeUtf8(std::string_view(raw).substr(0, end), next);
+        size_t len = next - i;
         if (forbiddenInString(cp)) {
           if (report)
             diags_.report(DiagKind::ControlCharacter, escapeRange(token, i, static_cast<uint32_t>(len)), cp).help =
@@ -704,23 +695,7 @@ private:
     r.end = std::min(r.end, r.begin + length);
     return r;
   }
-  static void appendUtf8(std::string &out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
+
   std::string optString(antlr4::tree::TerminalNode *node) { return node ? unescape(node->getSymbol()) : ""; }
 
   void topDecl(P::VDesignParser::TopDeclContext *ctx, ast::Module &module) {

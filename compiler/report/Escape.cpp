@@ -1,6 +1,8 @@
 // Escape.cpp — per-format escaping of user strings, one function per format, over a shared control-character pass.
 #include "report/Escape.h"
 
+#include "source/Utf8.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -11,61 +13,11 @@ namespace vdc {
 
 namespace {
 
-constexpr uint32_t kReplacement = 0xFFFD;
-
-/// Decodes one UTF-8 code point starting at text[i] and advances i; a byte that does not start a valid,
-/// shortest-form sequence (or a surrogate) yields U+FFFD and advances by one byte.
-uint32_t decode(std::string_view text, size_t &i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (len == 0 || i + len > text.size()) {
-    ++i;
-    return kReplacement;
-  }
-  uint32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++i;
-    return kReplacement;
-  }
-  i += len;
-  return cp;
-}
-
-void appendUtf8(std::string &out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::vector<uint32_t> codePoints(std::string_view text) {
   std::vector<uint32_t> out;
   for (size_t i = 0; i < text.size();)
-    out.push_back(decode(text, i));
+    out.push_back(decodeUtf8(text, i));
   return out;
 }
 
@@ -81,9 +33,9 @@ std::string replaceControls(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
-    uint32_t cp = decode(text, i);
-    if (cp == kReplacement && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD"))
-      appendUtf8(out, kReplacement); // an invalid byte
+    uint32_t cp = decodeUtf8(text, i);
+    if (cp == kReplacementCharacter && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD"))
+      appendUtf8(out, kReplacementCharacter); // an invalid byte
     else if (isControlOrNoncharacter(cp))
       out += fmt::format("\\u{{{:X}}}", cp);
     else

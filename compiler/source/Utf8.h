@@ -1,0 +1,20 @@
+// Utf8.h — decoding and encoding single UTF-8 code points, for every part that walks text by characters.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace vdc {
+
+/// What a byte that does not start a valid UTF-8 sequence decodes to.
+constexpr uint32_t kReplacementCharacter = 0xFFFD;
+
+/// Decodes the code point starting at text[i] and advances i past it. A byte that does not start a valid,
+/// shortest-form sequence (or a surrogate) yields U+FFFD and advances by one byte.
+uint32_t decodeUtf8(std::string_view text, size_t &i);
+
+/// Appends the UTF-8 encoding of `cp` (at most U+10FFFF) to `out`.
+void appendUtf8(std::string &out, uint32_t cp);
+
+} // namespace vdc
