@@ -9,10 +9,14 @@
 
 namespace vdc::fuzz {
 
+/// Options for every run: the source stdlib, parsed once per process (as the language server does), so that
+/// runs spend their time on the input rather than on parsing `core` again.
 inline CompileOptions options() {
+  static const std::shared_ptr<ModuleCache> cache = std::make_shared<ModuleCache>();
   CompileOptions o;
   o.searchPath.push_back(VDC_SOURCE_STDLIB_DIR);
   o.readLock = false;
+  o.moduleCache = cache;
   return o;
 }
 
