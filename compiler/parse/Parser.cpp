@@ -193,8 +193,10 @@ public:
   /// The same holds for an attribute block: input that cannot start `key:` is skipped to the next
   /// `key:` or the block's `}`.
   void sync(antlr4::Parser *parser) override {
-    bool inDesign = dynamic_cast<VDesignParser::DesignDeclContext *>(parser->getContext()) != nullptr;
-    bool inAttributes = dynamic_cast<VDesignParser::AttrBlockContext *>(parser->getContext()) != nullptr;
+    // sync runs before every loop iteration of every rule: compare rule indexes, not dynamic types.
+    size_t rule = parser->getContext()->getRuleIndex();
+    bool inDesign = rule == VDesignParser::RuleDesignDecl;
+    bool inAttributes = rule == VDesignParser::RuleAttrBlock;
     if ((!inDesign && !inAttributes) || parser->getContext()->children.empty()) {
       DefaultErrorStrategy::sync(parser);
       return;
@@ -548,23 +550,27 @@ private:
     return out;
   }
 
+  /// The text of a rule that is one token, without RuleContext::getText's string stream (names are most of a file).
+  static std::string text(antlr4::ParserRuleContext *ctx) {
+    return ctx->children.size() == 1 ? ctx->children[0]->getText() : ctx->getText();
+  }
   ast::Name name(P::VDesignParser::NameContext *ctx) const {
     if (!ctx)
       return {};
-    return {ctx->getText(), range(ctx)};
+    return {text(ctx), range(ctx)};
   }
   ast::Name paramName(P::VDesignParser::ParamNameContext *ctx) const {
     if (!ctx)
       return {};
-    return {ctx->getText(), range(ctx)};
+    return {ctx->name() ? text(ctx->name()) : text(ctx), range(ctx)};
   }
   ast::Name qname(P::VDesignParser::QnameContext *ctx) const {
     if (!ctx)
       return {};
-    std::string text;
+    std::string out;
     for (auto *part : ctx->name())
-      text += (text.empty() ? "" : ".") + part->getText();
-    return {text, range(ctx)};
+      out += (out.empty() ? "" : ".") + text(part);
+    return {out, range(ctx)};
   }
   ast::Name declName(P::VDesignParser::DeclNameContext *ctx) {
     if (!ctx)
@@ -815,7 +821,7 @@ private:
 
   ast::Attribute attribute(P::VDesignParser::AttributeContext *ctx) {
     ast::Attribute out;
-    out.key = {ctx->attrKey()->getText(), range(ctx->attrKey())};
+    out.key = {ctx->attrKey()->name() ? text(ctx->attrKey()->name()) : text(ctx->attrKey()), range(ctx->attrKey())};
     out.range = range(ctx);
     auto values = ctx->value();
     if (values.size() == 1) {
@@ -854,7 +860,7 @@ private:
     } else if (auto *k = dynamic_cast<P::VDesignParser::KindValueContext *>(ctx)) {
       // A kind of declaration named as a value (`target: population`) reads as a name.
       out.kind = ast::Value::Kind::Name;
-      out.name = {k->getText(), range(k)};
+      out.name = {text(k->entityKind()), range(k)};
     } else if (auto *l = dynamic_cast<P::VDesignParser::ListValueContext *>(ctx)) {
       out.kind = ast::Value::Kind::List;
       for (auto *item : l->value())
