@@ -26,16 +26,10 @@ import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 
+from tally import finish, report
+
 vdc, work, design = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 work.mkdir(parents=True, exist_ok=True)
-checked = failed = 0
-
-
-def report(ok, what, detail=""):
-    global checked, failed
-    checked += 1
-    failed += not ok
-    print(f"{'ok  ' if ok else 'FAIL'} {what}{': ' + detail if detail and not ok else ''}")
 
 
 def run(fmt, path=design, deny="assumed", raw=False):
@@ -274,5 +268,4 @@ for name in (b"evil\x1b[31m\x07 name#1.vdesign", b"caf\xe9 \x9b2J.vdesign"):
     report(uris and all(u.endswith("/" + encoded) and re.fullmatch(r"(file://)?[A-Za-z0-9._~/%-]+", u) for u in uris),
            f"sarif uri for {name!r} is percent-encoded", repr(uris))
 
-print(f"hostile_content: {checked} checked, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("hostile_content")

@@ -20,15 +20,9 @@ import subprocess
 import sys
 import tempfile
 
+from tally import finish, report
+
 vdc, design = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2]).resolve()
-checked = failed = 0
-
-
-def report(ok, what, detail=""):
-    global checked, failed
-    checked += 1
-    failed += not ok
-    print(f"{'ok  ' if ok else 'FAIL'} {what}{': ' + detail if detail and not ok else ''}")
 
 
 def sarif(*args, cwd=None):
@@ -121,5 +115,4 @@ with tempfile.TemporaryDirectory() as tmp:
     both = [r["partialFingerprints"]["vdesign/v2"] for r in sarif(twice)["runs"][0]["results"]]
     report(len(both) == len(set(both)), "identical results in one file get distinct fingerprints", repr(both))
 
-print(f"sarif_checks: {checked} checked, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("sarif_checks")

@@ -14,15 +14,9 @@ import shutil
 import subprocess
 import sys
 
+from tally import finish, report
+
 vdc, work, design = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
-checked = failed = 0
-
-
-def report(ok, what, detail=""):
-    global checked, failed
-    checked += 1
-    failed += not ok
-    print(f"{'ok  ' if ok else 'FAIL'} {what}{': ' + detail if detail and not ok else ''}")
 
 
 class Ids(html.parser.HTMLParser):
@@ -64,5 +58,4 @@ def nodes(dot):
 
 n1, n2 = nodes(run("dot", copies[0])), nodes(run("dot", *copies))
 report(n2 == 2 * n1 > 0, "dot draws the nodes of both files", f"{n1} and {n2}")
-print(f"unique_ids: {checked} checked, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("unique_ids")
