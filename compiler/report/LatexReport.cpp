@@ -69,12 +69,13 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
       out << ": " << bullet(Level::None) << " rather not affected, " << bullet(Level::Careful)
           << " careful consideration required, " << bullet(Level::Key)
           << " key threat; the residual profile counts only obligations still open.}\n\\end{table}\n";
+      const auto byClaim = obligationsByClaim(d);
       for (const Claim &claim : d.claims) {
         std::vector<const Obligation *> rows;
-        for (const Obligation &o : d.obligations)
-          if (o.severity != Level::None && o.status != Status::Discharged &&
-              std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
-            rows.push_back(&o);
+        if (auto found = byClaim.find(claim.name); found != byClaim.end())
+          for (const Obligation *o : found->second)
+            if (o->severity != Level::None && o->status != Status::Discharged)
+              rows.push_back(o);
         out << "\n\\paragraph{Limitations of claim " << tt(claim.name) << ".}\n";
         if (notChecked)
           out << "This claim was not checked: its design file has errors (see \\texttt{vdc check})"

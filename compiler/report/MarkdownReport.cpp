@@ -45,7 +45,8 @@ const char *stateText(ClaimState state) {
   return "";
 }
 
-void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &d, const Claim &claim) {
+void claimSection(std::ostream &out, const Compilation &c, const Claim &claim,
+                  const std::vector<const Obligation *> &obligations) {
   ClaimState state = claimState(c, claim);
   out << "### Claim " << code(claim.name) << " — " << stateText(state) << "\n\n";
   out << "Estimand: " << code(estimandNotation(claim));
@@ -69,10 +70,9 @@ void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &
     out << "\n";
   }
   std::vector<const Obligation *> rows;
-  for (const Obligation &o : d.obligations)
-    if (o.severity != Level::None && o.status != Status::Discharged &&
-        std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
-      rows.push_back(&o);
+  for (const Obligation *o : obligations)
+    if (o->severity != Level::None && o->status != Status::Discharged)
+      rows.push_back(o);
   if (rows.empty()) {
     out << (state == ClaimState::NotChecked ? "\nNo open obligation was found, but the file has errors.\n\n"
                                             : "\nEvery obligation of this claim is discharged.\n\n");
@@ -130,8 +130,12 @@ void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
       if (!d.title.empty())
         out << " — " << escapeMarkdown(d.title);
       out << "\n\n<sub>" << escapeMarkdown(c->sources().name(d.file)) << "</sub>\n\n";
-      for (const Claim &claim : d.claims)
-        claimSection(out, *c, d, claim);
+      const auto byClaim = obligationsByClaim(d);
+      const std::vector<const Obligation *> none;
+      for (const Claim &claim : d.claims) {
+        auto found = byClaim.find(claim.name);
+        claimSection(out, *c, claim, found == byClaim.end() ? none : found->second);
+      }
     }
   }
 }

@@ -71,6 +71,14 @@ std::string countOf(long n, const std::string &noun, const std::string &plural) 
   return std::to_string(n) + " " + (n == 1 ? noun : plural.empty() ? noun + "s" : plural);
 }
 
+std::unordered_map<std::string, std::vector<const Obligation *>> obligationsByClaim(const CheckedDesign &d) {
+  std::unordered_map<std::string, std::vector<const Obligation *>> out;
+  for (const Obligation &o : d.obligations)
+    for (const std::string &claim : o.claims)
+      out[claim].push_back(&o);
+  return out;
+}
+
 std::string estimandNotation(const Claim &claim) {
   if (claim.targetIsPopulation)
     return fmt::format("τ̄({}, {}; {})", claim.treatment, claim.outcome, claim.target);

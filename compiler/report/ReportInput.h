@@ -4,6 +4,8 @@
 #include "driver/Compilation.h"
 
 #include <ostream>
+#include <unordered_map>
+#include <vector>
 
 namespace vdc {
 
@@ -47,5 +49,9 @@ Finding obligationFinding(Policy policy, const Obligation &obligation);
 
 /// The claim's estimand in the paper's notation: τ(a, y; ψ), τ̄(a, y; Π), or a unit average.
 std::string estimandNotation(const Claim &claim);
+
+/// The obligations each claim of `d` uses, in id order, by claim name: built once per design, so a report of
+/// many claims does not search every obligation's claim list for every claim.
+std::unordered_map<std::string, std::vector<const Obligation *>> obligationsByClaim(const CheckedDesign &d);
 
 } // namespace vdc

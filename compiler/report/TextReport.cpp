@@ -109,7 +109,10 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     out << "  cites " << user(cite) << "\n";
   if (d.claims.empty())
     out << "\n  (no claims)\n";
+  const auto byClaim = obligationsByClaim(d);
   for (const Claim &claim : d.claims) {
+    auto found = byClaim.find(claim.name);
+    const std::vector<const Obligation *> none, &mine = found == byClaim.end() ? none : found->second;
     out << "\n  " << style.bold("claim " + claim.name) << ": " << estimandNotation(claim) << "\n";
     if (!claim.description.empty())
       out << "    " << wrapText(user(claim.description), 74, 4) << "\n";
@@ -135,14 +138,13 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     int byDesign = 0;
     std::vector<std::string> notThreats; // recorded with severity none and left open: not a threat here
     size_t nameWidth = 24; // wide enough for most names; longer ones widen the column for this claim
-    for (const Obligation &o : d.obligations)
-      if (std::find(o.claims.begin(), o.claims.end(), claim.name) != o.claims.end())
-        nameWidth = std::max(nameWidth, countCodePoints(o.assumption->name) - o.assumption->name.find('.'));
+    for (const Obligation *o : mine)
+      nameWidth = std::max(nameWidth, countCodePoints(o->assumption->name) - o->assumption->name.find('.'));
     for (Validity v : kAllValidities) {
       std::vector<const Obligation *> rows;
-      for (const Obligation &o : d.obligations) {
-        if (o.assumption->validity != v ||
-            std::find(o.claims.begin(), o.claims.end(), claim.name) == o.claims.end())
+      for (const Obligation *op : mine) {
+        const Obligation &o = *op;
+        if (o.assumption->validity != v)
           continue;
         if (!o.isThreat()) {
           if (o.satisfiedByDesign())
