@@ -40,6 +40,10 @@ std::vector<std::string> DesignScope::namesOf(std::initializer_list<ast::EntityK
   return out;
 }
 
+std::string DesignScope::suggest(std::string_view name, std::initializer_list<ast::EntityKind> kinds) {
+  return suggestions_++ < kMaxSuggestions ? closestName(name, namesOf(kinds)) : "";
+}
+
 const ast::Entity *DesignScope::resolve(const ast::Name &name, std::initializer_list<ast::EntityKind> kinds) {
   std::string expected, bare;
   size_t i = 0;
@@ -54,7 +58,7 @@ const ast::Entity *DesignScope::resolve(const ast::Name &name, std::initializer_
   const ast::Entity *entity = find(name.text);
   if (!entity) {
     auto &d = diags_.report(DiagKind::UnknownName, name.range, bare, name.text);
-    std::string guess = suggestions_++ < kMaxSuggestions ? closestName(name.text, namesOf(kinds)) : "";
+    std::string guess = suggest(name.text, kinds);
     if (!guess.empty()) {
       d.help = fmt::format("did you mean `{}`?", guess);
       d.replacement = guess;

@@ -43,6 +43,9 @@ public:
 
   /// Names of declarations of the given kinds (for suggestions).
   std::vector<std::string> namesOf(std::initializer_list<ast::EntityKind> kinds) const;
+  /// The closest declared name of one of `kinds` for "did you mean", or "" (also once kMaxSuggestions searches
+  /// have been made for this design).
+  std::string suggest(std::string_view name, std::initializer_list<ast::EntityKind> kinds);
 
 private:
   const ast::Design &design_;

@@ -32,11 +32,10 @@ void DesignChecker::applyDischarges() {
     }
     const ast::Entity *target = dis.target.empty() ? nullptr : scope_.find(dis.target.text);
     if (!target && !dis.target.empty()) {
-      std::vector<std::string> names;
-      for (const ast::Entity &e : design_.entities)
-        names.push_back(e.name.text);
+      using K = ast::EntityKind;
       auto &d = diags_.report(DiagKind::UnknownName, dis.target.range, "declaration", dis.target.text);
-      std::string guess = closestName(dis.target.text, names);
+      std::string guess = scope_.suggest(dis.target.text, {K::Recipe, K::Treatment, K::Outcome, K::Population,
+                                                           K::Covariate, K::Study, K::Claim});
       if (!guess.empty()) {
         d.help = fmt::format("did you mean `{}`?", guess);
         d.replacement = guess;

@@ -230,7 +230,7 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
     if (!e) {
       auto &d = diags_.report(DiagKind::UnknownName, v->range, wanted ? ast::entityKindName(*wanted) : "declaration",
                               v->name.text);
-      std::string guess = closestName(v->name.text, scope_.namesOf({wanted.value_or(ast::EntityKind::Covariate)}));
+      std::string guess = scope_.suggest(v->name.text, {wanted.value_or(ast::EntityKind::Covariate)});
       if (!guess.empty()) {
         d.help = fmt::format("did you mean `{}`?", guess);
         d.replacement = guess;
