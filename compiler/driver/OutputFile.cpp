@@ -122,6 +122,9 @@ std::string writeFileAtomically(const std::string &path, const std::string &cont
     return fail("cannot set the permissions of a file beside `" + path + "`: ", errno);
   if (int e = writeAll(fd, contents))
     return fail("cannot write `" + path + "`: ", e);
+  // On disk before the rename, so that a crash leaves the old file or the new one, never an empty one.
+  if (::fsync(fd) != 0)
+    return fail("cannot write `" + path + "`: ", errno);
   if (::close(fd) != 0) {
     int e = errno;
     ::unlink(temp.c_str());
