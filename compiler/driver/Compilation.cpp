@@ -4,9 +4,9 @@
 #include "parse/Parser.h"
 #include "sema/DesignChecker.h"
 #include "sema/TheoryBuilder.h"
+#include "source/FileRead.h"
 
 #include <llvm/Support/FileSystem.h>
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
 #include <algorithm>
@@ -29,27 +29,16 @@ bool isFile(const std::string &path) { return llvm::sys::fs::is_regular_file(pat
 
 Compilation::Compilation(CompileOptions options) : options_(std::move(options)) {}
 
-bool Compilation::readFile(const std::string &path, std::string &text, std::string &error) const {
-  if (llvm::sys::fs::is_directory(path)) {
-    error = "it is a directory";
-    return false;
-  }
-  uint64_t size = 0;
-  if (!llvm::sys::fs::file_size(path, size) && size > options_.maxFileBytes) {
+bool Compilation::readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser) const {
+  OpenRules rules;
+  rules.allowStreams = namedByUser; // a pipe or `/dev/stdin` named on the command line, never one a design names
+  rules.maxBytes = options_.maxFileBytes;
+  ReadError why = ReadError::None;
+  if (readFileSafely(path, rules, text, why, error))
+    return true;
+  if (why == ReadError::TooLarge)
     error = fmt::format("it is larger than the limit of {} bytes", options_.maxFileBytes);
-    return false;
-  }
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!buffer) {
-    error = buffer.getError().message();
-    return false;
-  }
-  text = std::string((*buffer)->getBuffer());
-  if (text.size() > options_.maxFileBytes) {
-    error = fmt::format("it is larger than the limit of {} bytes", options_.maxFileBytes);
-    return false;
-  }
-  return true;
+  return false;
 }
 
 bool Compilation::readModule(const std::string &path, const std::string &canonical, std::string &text,
@@ -61,18 +50,33 @@ bool Compilation::readModule(const std::string &path, const std::string &canonic
 
 void Compilation::compileFile(const std::string &path) {
   std::string text, error;
-  uint64_t size = 0;
-  if (!llvm::sys::fs::is_directory(path) && !llvm::sys::fs::file_size(path, size) && size > options_.maxFileBytes) {
+  OpenRules rules;
+  rules.allowStreams = true;
+  rules.maxBytes = options_.maxFileBytes;
+  ReadError why = ReadError::None;
+  if (!readFileSafely(path, rules, text, why, error)) {
     rootFile_ = sources_.add(path, "");
-    diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
-    return;
-  }
-  if (!readFile(path, text, error)) {
-    rootFile_ = sources_.add(path, "");
-    diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, path, error);
+    if (why == ReadError::TooLarge)
+      diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+    else
+      diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, path, error);
     return;
   }
   run(path, std::move(text));
+}
+
+void Compilation::compileDescriptor(int fd, const std::string &name) {
+  std::string text, error;
+  ReadError why = ReadError::None;
+  if (!readDescriptor(fd, options_.maxFileBytes, text, why, error)) {
+    rootFile_ = sources_.add(name, "");
+    if (why == ReadError::TooLarge)
+      diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+    else
+      diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, name, error);
+    return;
+  }
+  run(name, std::move(text));
 }
 
 void Compilation::compileText(const std::string &path, std::string text) {

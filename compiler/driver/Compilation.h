@@ -71,6 +71,9 @@ public:
   /// Compiles the file at `path`.
   void compileFile(const std::string &path);
 
+  /// Compiles what an open descriptor (standard input) holds, read up to the size limit, as the file `name`.
+  void compileDescriptor(int fd, const std::string &name);
+
   /// Compiles in-memory text as if it were the file `path` (used by the language server and tests).
   void compileText(const std::string &path, std::string text);
 
@@ -100,7 +103,8 @@ private:
   void loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack);
   /// Finds the file an import names; "" when none exists.
   std::string resolveImport(const std::string &spec, const std::string &fromPath) const;
-  bool readFile(const std::string &path, std::string &text, std::string &error) const;
+  /// Reads a file, bounded by the size limit; only a file the user named (`namedByUser`) may be a pipe or device.
+  bool readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser = false) const;
   /// Reads a module to load: the overlay's text when it has one, else the file.
   bool readModule(const std::string &path, const std::string &canonical, std::string &text, std::string &error) const;
 

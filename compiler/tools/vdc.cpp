@@ -15,6 +15,8 @@
 #include "report/MarkdownReport.h"
 #include "report/SarifReport.h"
 #include "report/TextReport.h"
+#include "report/Escape.h"
+#include "source/FileRead.h"
 
 #include <cstdlib>
 #include <map>
@@ -250,25 +252,29 @@ int parseArgs(int argc, char **argv, Options &opts) {
 
 } // namespace
 
+/// The largest input file `vdc fmt` reads: the same limit as every other command.
+const size_t kMaxInputBytes = vdc::CompileOptions{}.maxFileBytes;
+
 /// `vdc fmt`: 0 when everything is (or now is) formatted, 1 when --check finds a file to change, 2 on errors.
 int formatFiles(const Options &opts, bool errColor) {
   int status = kExitOk;
   for (const std::string &path : opts.files) {
-    std::string text;
-    if (path == "-") {
-      std::stringstream buffer;
-      buffer << std::cin.rdbuf();
-      text = buffer.str();
-    } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        std::cerr << "vdc: error: cannot read `" << path << "`: " << std::strerror(errno) << " [VD0001]\n";
-        status = 2;
-        continue;
-      }
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      text = buffer.str();
+    std::string text, error;
+    vdc::ReadError why = vdc::ReadError::None;
+    vdc::OpenRules rules;
+    rules.allowStreams = true;
+    rules.maxBytes = kMaxInputBytes;
+    bool read = path == "-" ? vdc::readDescriptor(STDIN_FILENO, kMaxInputBytes, text, why, error)
+                            : vdc::readFileSafely(path, rules, text, why, error);
+    if (!read) {
+      std::string shown = vdc::escapeTerminal(path == "-" ? "<stdin>" : path);
+      if (why == vdc::ReadError::TooLarge)
+        std::cerr << "vdc: error: " << shown << ": file is larger than the limit of " << kMaxInputBytes
+                  << " bytes [VD0003]\n";
+      else
+        std::cerr << "vdc: error: cannot read `" << shown << "`: " << error << " [VD0001]\n";
+      status = 2;
+      continue;
     }
     std::string formatted;
     if (!vdc::formatSource(path == "-" ? "<stdin>" : path, text, formatted, std::cerr, errColor)) {
@@ -335,8 +341,7 @@ int main(int argc, char **argv) {
   for (const std::string &file : opts.files) {
     auto c = std::make_unique<vdc::Compilation>(compileOptions);
     if (file == "-") {
-      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      c->compileText("<stdin>", std::move(text));
+      c->compileDescriptor(STDIN_FILENO, "<stdin>");
     } else {
       c->compileFile(file);
     }
