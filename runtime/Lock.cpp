@@ -122,6 +122,7 @@ std::vector<std::string> nonFiniteNumbers(const llvm::json::Value &value) {
   llvm::json::Value copy = value;
   std::vector<std::string> paths;
   replaceNonFinite(copy, "", paths);
+  std::sort(paths.begin(), paths.end());
   return paths;
 }
 
@@ -143,6 +144,7 @@ std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
     std::vector<std::string> bad;
     replaceNonFinite(figures, "", bad);
     replaceNonFinite(params, "parameters", bad);
+    std::sort(bad.begin(), bad.end());
     llvm::json::Object entry{{"design", e->design},
                              {"assumption", e->assumption},
                              {"for", e->target},

@@ -37,7 +37,7 @@ bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &
 /// `unrepresentable_figures`, and the entry is written as not passed (`vdc check` then reports it as stale).
 std::string serializeLock(const Lock &lock, const std::string &vdcVersion);
 
-/// The paths ("held_out[0].predicted") of every number in `value` that is infinite or NaN, in document order.
+/// The paths ("held_out[0].predicted") of every number in `value` that is infinite or NaN, sorted.
 std::vector<std::string> nonFiniteNumbers(const llvm::json::Value &value);
 
 /// Compact JSON with sorted keys, for comparing parameters.

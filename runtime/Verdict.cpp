@@ -224,12 +224,12 @@ std::optional<bool> powerLawFit(const llvm::json::Object &params, const llvm::js
                                  g(x), g(y), g(predicted), g(rel)));
     largest = std::max(largest, rel);
     if (rel > tolerance && over.empty())
-      over = fmt::format("the held-out x = {} has relative error {}, above the tolerance {}", g(x), g(rel),
-                         g(tolerance));
+      over =
+          fmt::format("the held-out x = {} has relative error {}, above the tolerance {}", g(x), g(rel), g(tolerance));
   }
   if (largest != worst)
-    return in.fail(fmt::format("`max_relative_error` is {}, but the largest held-out relative error is {}", g(worst),
-                               g(largest)));
+    return in.fail(
+        fmt::format("`max_relative_error` is {}, but the largest held-out relative error is {}", g(worst), g(largest)));
   if (!over.empty()) {
     why = over;
     return false;
