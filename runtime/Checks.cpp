@@ -413,6 +413,17 @@ bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const Csv
     result = CheckResult{};
     return false;
   }
+  // `vdc check` believes a lock only when its figures re-derive its verdict; a lock vdc writes always does.
+  std::string why;
+  std::optional<bool> verdict = verdictFromFigures(spec.name, params, result.figures, why);
+  if (!verdict || *verdict != result.passed) {
+    error = {fmt::format("the check's figures do not re-derive its verdict ({}); this is a bug in vdc, please report "
+                         "it with the data",
+                         verdict ? why : "they are malformed: " + why),
+             1};
+    result = CheckResult{};
+    return false;
+  }
   return true;
 }
 
