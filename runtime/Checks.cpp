@@ -1,10 +1,10 @@
 // Checks.cpp — positivity, replicates, effect_interval (Welch, Boost.Math) and power_law_fit (least squares in
 // log-log space, Boost.Math) as LANGUAGE.md Section 11 defines them.
 #include "runtime/Checks.h"
+#include "runtime/Lock.h"
+#include "runtime/Statistics.h"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <boost/math/statistics/linear_regression.hpp>
-#include <boost/math/statistics/univariate_statistics.hpp>
 #include <fmt/format.h>
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/SHA256.h>
@@ -19,71 +19,6 @@
 namespace vdc::rt {
 
 namespace {
-
-CheckParam param(std::string name, ParamKind kind) {
-  CheckParam p;
-  p.name = std::move(name);
-  p.kind = kind;
-  return p;
-}
-
-CheckParam optional(std::string name, ParamKind kind, llvm::json::Value def) {
-  CheckParam p = param(std::move(name), kind);
-  p.required = false;
-  p.defaultValue = std::move(def);
-  return p;
-}
-
-CheckParam atLeast(CheckParam p, double min) {
-  p.min = min;
-  return p;
-}
-
-std::vector<CheckSpec> makeCatalog() {
-  std::vector<CheckSpec> all;
-  {
-    CheckSpec s{"positivity", "every treatment level occurs at least min_count times in every stratum", {}, {}};
-    s.params = {param("data", ParamKind::String), param("treatment", ParamKind::String),
-                optional("strata", ParamKind::StringList, llvm::json::Array{}),
-                atLeast(optional("min_count", ParamKind::Int, 1), 1)};
-    s.discharges = {"internal.positivity", "internal.conditional_positivity"};
-    all.push_back(std::move(s));
-  }
-  {
-    CheckSpec s{"replicates", "every arm has at least min_per_arm rows", {}, {}};
-    s.params = {param("data", ParamKind::String), param("arm", ParamKind::String),
-                atLeast(param("min_per_arm", ParamKind::Int), 1)};
-    s.discharges = {"statistical.finite_sample"};
-    all.push_back(std::move(s));
-  }
-  {
-    CheckSpec s{"effect_interval", "the Welch t-interval for mean(treated) - mean(control) excludes 0", {}, {}};
-    CheckParam level = optional("level", ParamKind::Number, 0.95);
-    level.min = 0;
-    level.minExclusive = true;
-    level.max = 1;
-    level.maxExclusive = true;
-    s.params = {param("data", ParamKind::String),    param("arm", ParamKind::String),
-                param("outcome", ParamKind::String), param("control", ParamKind::String),
-                param("treated", ParamKind::String), level};
-    s.discharges = {"statistical.finite_sample"};
-    all.push_back(std::move(s));
-  }
-  {
-    CheckSpec s{"power_law_fit",
-                "a power law fitted in log-log space without the largest x predicts the held-out y within tolerance",
-                {},
-                {}};
-    CheckParam tolerance = optional("tolerance", ParamKind::Number, 0.05);
-    tolerance.min = 0;
-    tolerance.minExclusive = true;
-    s.params = {param("data", ParamKind::String), param("x", ParamKind::String), param("y", ParamKind::String),
-                tolerance};
-    s.discharges = {"statistical.functional_form"};
-    all.push_back(std::move(s));
-  }
-  return all;
-}
 
 std::string str(const llvm::json::Object &params, const char *key) {
   auto v = params.getString(key);
@@ -133,8 +68,17 @@ bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError 
   char *end = nullptr;
   errno = 0;
   out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
-  if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
+  if (trimmed.empty() || *end != '\0' || std::isnan(out)) {
     error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.header[col], text),
+             t.rowLines[row]};
+    return false;
+  }
+  // A number too large for a double reads as infinity, one too small as 0; a subnormal number (about 1e-308 to
+  // 5e-324 in size) is kept, although strtod reports it as out of range too.
+  if (!std::isfinite(out) || (errno == ERANGE && out == 0)) {
+    error = {fmt::format("data row {}: column `{}` holds `{}`, which is {}", row + 1, t.header[col], text,
+                         std::isfinite(out) ? "too close to 0 for a double (it would read as 0)"
+                                            : "infinite or too large for a double (the largest is about 1.8e308)"),
              t.rowLines[row]};
     return false;
   }
@@ -280,36 +224,52 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
       return false;
     }
   }
-  auto [mc, vc] = boost::math::statistics::mean_and_sample_variance(control);
-  auto [mt, vt] = boost::math::statistics::mean_and_sample_variance(treated);
-  double nc = static_cast<double>(control.size()), nt = static_cast<double>(treated.size());
-  double se2 = vc / nc + vt / nt;
-  if (!(se2 > 0)) {
-    error = {fmt::format("zero variance: every `{}` value is the same within arm `{}` and within arm `{}`, so the "
-                         "Welch interval is undefined",
-                         t.header[outcome], controlName, treatedName),
+  ArmSummary cs, ts;
+  for (const auto *which : {&controlName, &treatedName}) {
+    std::string why;
+    if (!summarizeArm(which == &controlName ? control : treated, which == &controlName ? cs : ts, why)) {
+      error = {fmt::format("arm `{}`, column `{}`: {}; rescale the column (for example, divide it by a power of ten)",
+                           *which, t.header[outcome], why),
+               1};
+      return false;
+    }
+  }
+  WelchInterval w;
+  std::string why;
+  switch (welchInterval(cs, ts, level, w, why)) {
+  case WelchFailure::None:
+    break;
+  case WelchFailure::ZeroVariance:
+    error = {fmt::format("zero variance: every `{}` value is the same within arm `{}` ({}) and within arm `{}` ({}), "
+                         "so the Welch interval is undefined (it would have width 0)",
+                         t.header[outcome], controlName, g(cs.mean), treatedName, g(ts.mean)),
              1};
     return false;
+  case WelchFailure::Overflow:
+    error = {fmt::format("column `{}` of arms `{}` and `{}`: {}; rescale the column (for example, divide it by a power "
+                         "of ten)",
+                         t.header[outcome], controlName, treatedName, why),
+             1};
+    return false;
+  case WelchFailure::Numerical:
+    error = {fmt::format("column `{}` of arms `{}` and `{}`: {}", t.header[outcome], controlName, treatedName, why), 1};
+    return false;
   }
-  double se = std::sqrt(se2);
-  double df = se2 * se2 / ((vc / nc) * (vc / nc) / (nc - 1) + (vt / nt) * (vt / nt) / (nt - 1));
-  boost::math::students_t dist(df);
-  double q = boost::math::quantile(dist, 1 - (1 - level) / 2);
-  double diff = mt - mc;
-  double lower = diff - q * se, upper = diff + q * se;
-  auto arm_ = [](double n, double mean, double var) {
-    return llvm::json::Object{{"n", static_cast<int64_t>(n)}, {"mean", mean}, {"sd", std::sqrt(var)}};
+  double mc = cs.mean, mt = ts.mean, diff = w.difference, df = w.df, lower = w.lower, upper = w.upper;
+  double nc = cs.n, nt = ts.n;
+  auto arm_ = [](double n, double mean, double sd) {
+    return llvm::json::Object{{"n", static_cast<int64_t>(n)}, {"mean", mean}, {"sd", sd}};
   };
-  r.figures["control"] = arm_(nc, mc, vc);
-  r.figures["treated"] = arm_(nt, mt, vt);
+  r.figures["control"] = arm_(nc, mc, cs.sd);
+  r.figures["treated"] = arm_(nt, mt, ts.sd);
   r.figures["difference"] = diff;
-  r.figures["standard_error"] = se;
+  r.figures["standard_error"] = w.standardError;
   r.figures["df"] = df;
   r.figures["level"] = level;
   r.figures["lower"] = lower;
   r.figures["upper"] = upper;
-  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", controlName, control.size(), g(mc), g(std::sqrt(vc))));
-  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", treatedName, treated.size(), g(mt), g(std::sqrt(vt))));
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", controlName, control.size(), g(mc), g(cs.sd)));
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", treatedName, treated.size(), g(mt), g(ts.sd)));
   r.details.push_back(fmt::format("difference {} - {}: {}, Welch {}% interval [{}, {}] (df {})", treatedName,
                                   controlName, g(diff), g(level * 100), g(lower), g(upper), g(df)));
   r.passed = lower > 0 || upper < 0;
@@ -341,12 +301,13 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   }
   double xmax = *std::max_element(xs.begin(), xs.end());
   std::vector<double> lx, ly;
-  std::set<double> fitXs;
+  std::set<double> fitXs, fitLogs;
   for (size_t i = 0; i < xs.size(); ++i)
     if (xs[i] < xmax) {
       lx.push_back(std::log(xs[i]));
       ly.push_back(std::log(ys[i]));
       fitXs.insert(xs[i]);
+      fitLogs.insert(lx.back());
     }
   if (fitXs.size() < 2) {
     error = {fmt::format("the fit needs rows at two or more distinct `{}` values below the held-out largest one ({}); "
@@ -355,15 +316,43 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
              1};
     return false;
   }
+  if (fitLogs.size() < 2) {
+    error = {fmt::format("the `{}` values below the held-out largest one differ so little that their logarithms are "
+                         "equal in a double, so a line cannot be fitted in log-log space",
+                         t.header[xc]),
+             1};
+    return false;
+  }
   auto [logA, b] = boost::math::statistics::simple_ordinary_least_squares(lx, ly);
   double a = std::exp(logA);
+  if (!std::isfinite(logA) || !std::isfinite(b) || !std::isfinite(a)) {
+    error = {std::isfinite(logA) && std::isfinite(b)
+                 ? fmt::format("the fitted law {} = a * {}^b has a = e^{} (b = {}), too large for a double (the "
+                               "largest double is about 1.8e308 = e^709.8); rescale column `{}` or `{}`",
+                               t.header[yc], t.header[xc], g(logA), g(b), t.header[xc], t.header[yc])
+                 : fmt::format("the least-squares fit in log-log space gave no finite law (log a = {}, b = {})",
+                               g(logA), g(b)),
+             1};
+    return false;
+  }
   llvm::json::Array heldOut;
   double worst = 0;
   for (size_t i = 0; i < xs.size(); ++i) {
     if (xs[i] < xmax)
       continue;
-    double predicted = a * std::pow(xs[i], b);
+    // In log space, so that a large a times a tiny x^b does not become infinity times 0.
+    double logPredicted = logA + b * std::log(xs[i]);
+    double predicted = std::exp(logPredicted);
     double rel = std::fabs(predicted - ys[i]) / std::fabs(ys[i]);
+    if (!std::isfinite(predicted) || !std::isfinite(rel)) {
+      error = {fmt::format("the fitted law predicts {} = e^{} at the held-out {} = {} (observed {}), so {} overflows a "
+                           "double (the largest is about 1.8e308); rescale column `{}` or `{}`",
+                           t.header[yc], g(logPredicted), t.header[xc], g(xs[i]), g(ys[i]),
+                           std::isfinite(predicted) ? "its relative error" : "the prediction", t.header[xc],
+                           t.header[yc]),
+               t.rowLines[i]};
+      return false;
+    }
     worst = std::max(worst, rel);
     heldOut.push_back(llvm::json::Object{{"x", xs[i]}, {"y", ys[i]}, {"predicted", predicted}, {"relative_error", rel}});
     r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.header[xc],
@@ -386,56 +375,9 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
 
 } // namespace
 
-const CheckParam *CheckSpec::param(const std::string &n) const {
-  for (const CheckParam &p : params)
-    if (p.name == n)
-      return &p;
-  return nullptr;
-}
-
-bool CheckSpec::canDischarge(const std::string &assumption) const {
-  return std::find(discharges.begin(), discharges.end(), assumption) != discharges.end();
-}
-
-const std::vector<CheckSpec> &checkCatalog() {
-  static const std::vector<CheckSpec> catalog = makeCatalog();
-  return catalog;
-}
-
-const CheckSpec *findCheck(const std::string &name) {
-  for (const CheckSpec &s : checkCatalog())
-    if (s.name == name)
-      return &s;
-  return nullptr;
-}
-
-std::string describeParamKind(ParamKind kind) {
-  switch (kind) {
-  case ParamKind::String:
-    return "a string";
-  case ParamKind::StringList:
-    return "a list of strings";
-  case ParamKind::Int:
-    return "an integer";
-  case ParamKind::Number:
-    return "a number";
-  }
-  return "a value";
-}
-
-std::string checkRange(const CheckParam &p, double v) {
-  bool low = p.minExclusive ? v <= p.min : v < p.min;
-  bool high = p.maxExclusive ? v >= p.max : v > p.max;
-  if (!low && !high)
-    return "";
-  if (p.max < 1e300)
-    return fmt::format("must lie {} {} and {}", p.minExclusive ? "strictly between" : "between", g(p.min), g(p.max));
-  return fmt::format("must be {} {}", p.minExclusive ? "greater than" : "at least", g(p.min));
-}
-
-bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
+namespace {
+bool dispatch(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
               DataError &error) {
-  result = CheckResult{};
   if (spec.name == "positivity")
     return positivity(params, table, result, error);
   if (spec.name == "replicates")
@@ -446,6 +388,43 @@ bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const Csv
     return powerLawFit(params, table, result, error);
   error = {fmt::format("unknown check `{}`", spec.name), 0};
   return false;
+}
+} // namespace
+
+bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
+              DataError &error) {
+  result = CheckResult{};
+  try {
+    if (!dispatch(spec, params, table, result, error))
+      return false;
+  } catch (const std::exception &ex) {
+    // Boost.Math reports a domain or overflow error by throwing; it is the data that cannot answer, never an abort.
+    result = CheckResult{};
+    error = {fmt::format("a numerical step of the check failed on this data: {}", ex.what()), 1};
+    return false;
+  }
+  // Every figure goes into the lock, which is JSON: a figure that is not a finite number cannot be written down.
+  std::vector<std::string> bad = nonFiniteNumbers(llvm::json::Value(llvm::json::Object(result.figures)));
+  if (!bad.empty()) {
+    error = {fmt::format("the check computed {} that {} not a finite number ({}), so the data cannot answer it in "
+                         "double precision",
+                         bad.size() == 1 ? "a figure" : "figures", bad.size() == 1 ? "is" : "are", bad.front()),
+             1};
+    result = CheckResult{};
+    return false;
+  }
+  // `vdc check` believes a lock only when its figures re-derive its verdict; a lock vdc writes always does.
+  std::string why;
+  std::optional<bool> verdict = verdictFromFigures(spec.name, params, result.figures, why);
+  if (!verdict || *verdict != result.passed) {
+    error = {fmt::format("the check's figures do not re-derive its verdict ({}); this is a bug in vdc, please report "
+                         "it with the data",
+                         verdict ? why : "they are malformed: " + why),
+             1};
+    result = CheckResult{};
+    return false;
+  }
+  return true;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <llvm/Support/JSON.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,14 @@ bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const Csv
 /// `vdc verify` and `vdc check` show the same lines. At most `limit` lines of one kind, then "and N more ...".
 std::vector<std::string> failureFigures(const std::string &check, const llvm::json::Object &params,
                                         const llvm::json::Object &figures, size_t limit = 10);
+
+/// The verdict that the figures a lock records for `check` with `params` imply, by the pass rule of LANGUAGE.md
+/// Section 11 (no cell below min_count; every arm at least min_per_arm; the Welch interval, recomputed from the arms,
+/// excludes 0; every held-out relative error within tolerance): true when they say it passes, false when they say it
+/// fails, nullopt when they are missing, malformed or contradict each other. `why` says in words what the figures
+/// show ("the 95% interval [-0.3, 0.5] includes 0") or what is wrong with them. Defined in Verdict.cpp.
+std::optional<bool> verdictFromFigures(const std::string &check, const llvm::json::Object &params,
+                                       const llvm::json::Object &figures, std::string &why);
 
 /// The lowercase hex SHA-256 of `bytes`.
 std::string sha256Hex(const std::string &bytes);

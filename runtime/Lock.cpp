@@ -5,6 +5,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <tuple>
@@ -99,6 +100,32 @@ bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &
   return true;
 }
 
+namespace {
+
+/// Replaces every infinite or NaN number inside `value` with null and appends its path to `paths`.
+void replaceNonFinite(llvm::json::Value &value, const std::string &path, std::vector<std::string> &paths) {
+  if (llvm::json::Object *o = value.getAsObject()) {
+    for (auto &[key, member] : *o)
+      replaceNonFinite(member, path.empty() ? key.str() : path + "." + key.str(), paths);
+  } else if (llvm::json::Array *a = value.getAsArray()) {
+    for (size_t i = 0; i < a->size(); ++i)
+      replaceNonFinite((*a)[i], path + "[" + std::to_string(i) + "]", paths);
+  } else if (auto n = value.getAsNumber(); n && !std::isfinite(*n)) {
+    paths.push_back(path.empty() ? "(the value)" : path);
+    value = nullptr;
+  }
+}
+
+} // namespace
+
+std::vector<std::string> nonFiniteNumbers(const llvm::json::Value &value) {
+  llvm::json::Value copy = value;
+  std::vector<std::string> paths;
+  replaceNonFinite(copy, "", paths);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
 std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
   std::vector<const LockEntry *> sorted;
   for (const LockEntry &e : lock.entries)
@@ -111,15 +138,25 @@ std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
     llvm::json::Object data;
     for (const auto &[path, hash] : e->data)
       data[path] = hash;
-    checks.push_back(llvm::json::Object{{"design", e->design},
-                                        {"assumption", e->assumption},
-                                        {"for", e->target},
-                                        {"check", e->check},
-                                        {"parameters", llvm::json::Object(e->params)},
-                                        {"data", std::move(data)},
-                                        {"passed", e->passed},
-                                        {"summary", e->summary},
-                                        {"figures", llvm::json::Object(e->figures)}});
+    // JSON has no infinity or NaN (llvm::json would write a bare `inf` and make the whole lock unreadable): such a
+    // figure becomes null, is named in `unrepresentable_figures`, and the entry cannot count as passed.
+    llvm::json::Value figures = llvm::json::Object(e->figures), params = llvm::json::Object(e->params);
+    std::vector<std::string> bad;
+    replaceNonFinite(figures, "", bad);
+    replaceNonFinite(params, "parameters", bad);
+    std::sort(bad.begin(), bad.end());
+    llvm::json::Object entry{{"design", e->design},
+                             {"assumption", e->assumption},
+                             {"for", e->target},
+                             {"check", e->check},
+                             {"parameters", std::move(params)},
+                             {"data", std::move(data)},
+                             {"passed", e->passed && bad.empty()},
+                             {"summary", e->summary},
+                             {"figures", std::move(figures)}};
+    if (!bad.empty())
+      entry["unrepresentable_figures"] = llvm::json::Array(bad);
+    checks.push_back(std::move(entry));
   }
   llvm::json::Value root =
       llvm::json::Object{{"schema", kLockSchema}, {"vdc", vdcVersion}, {"checks", std::move(checks)}};

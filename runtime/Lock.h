@@ -32,8 +32,13 @@ struct Lock {
 /// Parses a lock file. On failure returns false with a message and the byte offset it concerns.
 bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset);
 
-/// The lock as JSON text: entries sorted by design, assumption and target; keys sorted; ends with a newline.
+/// The lock as JSON text: entries sorted by design, assumption and target; keys sorted; ends with a newline. JSON has
+/// no infinity or NaN: a figure that is not a finite number is written as null, its path is listed in the entry's
+/// `unrepresentable_figures`, and the entry is written as not passed (`vdc check` then reports it as stale).
 std::string serializeLock(const Lock &lock, const std::string &vdcVersion);
+
+/// The paths ("held_out[0].predicted") of every number in `value` that is infinite or NaN, sorted.
+std::vector<std::string> nonFiniteNumbers(const llvm::json::Value &value);
 
 /// Compact JSON with sorted keys, for comparing parameters.
 std::string canonicalJson(const llvm::json::Value &value);

@@ -268,6 +268,19 @@ Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run,
                              run.dataPath);
     }
   }
+  if (reason.empty()) {
+    // The lock is untrusted input: its `passed` counts only when its own figures imply the same verdict.
+    std::string why;
+    std::optional<bool> verdict = rt::verdictFromFigures(run.check, entry->params, entry->figures, why);
+    if (!verdict)
+      reason = fmt::format("its figures in the lock are missing or malformed ({}), so its result cannot be trusted; "
+                           "the lock was edited by hand or by another tool",
+                           why);
+    else if (*verdict != entry->passed)
+      reason = fmt::format("the lock says it {}, but its own figures say {}; the lock was edited by hand or by "
+                           "another tool",
+                           entry->passed ? "passed" : "failed", why);
+  }
   if (!reason.empty()) {
     evidence.text += " (stale: " + reason + ")";
     auto &d = diags_.report(DiagKind::StaleCheck, dis.checkName.range, run.check, run.assumption, run.target, reason,
