@@ -109,7 +109,7 @@ std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
   std::vector<const LockEntry *> sorted;
   for (const LockEntry &e : lock.entries)
     sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const LockEntry *a, const LockEntry *b) {
+  std::stable_sort(sorted.begin(), sorted.end(), [](const LockEntry *a, const LockEntry *b) {
     return std::tie(a->design, a->assumption, a->target) < std::tie(b->design, b->assumption, b->target);
   });
   llvm::json::Array checks;

@@ -48,9 +48,12 @@ Transport::Transport(std::FILE *in, std::FILE *out, bool testMode) : in_(in), ou
 std::optional<RawMessage> Transport::read() { return testMode_ ? readDelimited() : readFramed(); }
 
 std::optional<RawMessage> Transport::readFramed() {
-  for (; pendingSkip_ > 0 && std::fgetc(in_) != EOF; --pendingSkip_) {
+  char skipped[1 << 16];
+  while (pendingSkip_ > 0) {
+    size_t piece = static_cast<size_t>(std::min<unsigned long long>(pendingSkip_, sizeof skipped));
+    size_t got = std::fread(skipped, 1, piece, in_);
+    pendingSkip_ = got == piece ? pendingSkip_ - piece : 0;
   }
-  pendingSkip_ = 0;
   std::string line;
   long long length = -1;
   size_t headerLines = 0;
