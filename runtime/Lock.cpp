@@ -1,5 +1,6 @@
 // Lock.cpp — reading and writing lock files with llvm::json (whose writer sorts object keys).
 #include "runtime/Lock.h"
+#include "runtime/JsonDepth.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/raw_ostream.h>
@@ -31,6 +32,11 @@ std::string canonicalJson(const llvm::json::Value &value) {
 bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset) {
   lock = Lock{};
   offset = 0;
+  if (std::optional<size_t> at = jsonNestingExceeded(text, kMaxLockNesting)) {
+    offset = *at;
+    error = "it is nested deeper than " + std::to_string(kMaxLockNesting) + " levels (a lock file has about 5)";
+    return false;
+  }
   llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(text);
   if (!parsed) {
     std::string message = llvm::toString(parsed.takeError());
@@ -130,7 +136,7 @@ std::string serializeLock(const Lock &lock, const std::string &vdcVersion) {
   std::vector<const LockEntry *> sorted;
   for (const LockEntry &e : lock.entries)
     sorted.push_back(&e);
-  std::sort(sorted.begin(), sorted.end(), [](const LockEntry *a, const LockEntry *b) {
+  std::stable_sort(sorted.begin(), sorted.end(), [](const LockEntry *a, const LockEntry *b) {
     return std::tie(a->design, a->assumption, a->target) < std::tie(b->design, b->assumption, b->target);
   });
   llvm::json::Array checks;

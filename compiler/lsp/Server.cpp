@@ -14,8 +14,10 @@
 #include "lsp/Outline.h"
 #include "lsp/Positions.h"
 #include "parse/Parser.h"
+#include "runtime/JsonDepth.h"
 
 #include <exception>
+#include <iostream>
 #include <stdexcept>
 
 namespace vdc::lsp {
@@ -91,6 +93,11 @@ int Server::run() {
     handle(*raw);
     if (exitStatus_)
       return *exitStatus_;
+    if (raw->fatal) {
+      std::cerr << "vdc lsp: " << raw->framingError
+                << "; the server stops, since it cannot tell where the next message starts\n";
+      return 1;
+    }
   }
   // The input ended without `exit`: the client is gone.
   return shutdown_ ? 0 : 1;
@@ -100,6 +107,12 @@ void Server::handle(const RawMessage &raw) {
   llvm::json::Value nullId(nullptr);
   if (!raw.framingError.empty()) {
     transport_.replyError(nullId, ErrorCode::ParseError, raw.framingError);
+    return;
+  }
+  if (std::optional<size_t> at = rt::jsonNestingExceeded(raw.body, Transport::kMaxNesting)) {
+    transport_.replyError(nullId, ErrorCode::ParseError,
+                          fmt::format("the message is nested deeper than {} levels (at byte {})",
+                                      Transport::kMaxNesting, *at));
     return;
   }
   auto parsed = llvm::json::parse(raw.body);

@@ -4,14 +4,19 @@
 #include <fmt/format.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
 namespace vdc::lsp {
 
 namespace {
-/// Reads one line without its "\n" (and "\r"); false at end of input with nothing read.
-bool readLine(std::FILE *in, std::string &line) {
+/// How reading one line ended.
+enum class Line { Read, End, TooLong };
+
+/// Reads one line without its "\n" (and "\r"); End at end of input with nothing read; TooLong once the line
+/// exceeds `max` bytes (the rest of it is left unread).
+Line readLine(std::FILE *in, std::string &line, size_t max = std::string::npos) {
   line.clear();
   int c;
   bool any = false;
@@ -19,11 +24,13 @@ bool readLine(std::FILE *in, std::string &line) {
     any = true;
     if (c == '\n')
       break;
+    if (line.size() >= max)
+      return Line::TooLong;
     line.push_back(static_cast<char>(c));
   }
   if (!line.empty() && line.back() == '\r')
     line.pop_back();
-  return any;
+  return any ? Line::Read : Line::End;
 }
 
 std::string trim(std::string s) {
@@ -41,20 +48,35 @@ Transport::Transport(std::FILE *in, std::FILE *out, bool testMode) : in_(in), ou
 std::optional<RawMessage> Transport::read() { return testMode_ ? readDelimited() : readFramed(); }
 
 std::optional<RawMessage> Transport::readFramed() {
+  char skipped[1 << 16];
+  while (pendingSkip_ > 0) {
+    size_t piece = static_cast<size_t>(std::min<unsigned long long>(pendingSkip_, sizeof skipped));
+    size_t got = std::fread(skipped, 1, piece, in_);
+    pendingSkip_ = got == piece ? pendingSkip_ - piece : 0;
+  }
   std::string line;
   long long length = -1;
-  bool sawHeader = false;
+  size_t headerLines = 0;
   std::string error;
+  auto fatal = [](std::string message) {
+    RawMessage m{"", std::move(message)};
+    m.fatal = true;
+    return m;
+  };
   // Headers end with an empty line; unknown headers (Content-Type) are ignored.
   while (true) {
-    if (!readLine(in_, line))
+    Line got = readLine(in_, line, kMaxHeaderLine);
+    if (got == Line::End)
       return std::nullopt;
+    if (got == Line::TooLong)
+      return fatal(fmt::format("a header line is longer than {} bytes", kMaxHeaderLine));
     if (line.empty()) {
-      if (!sawHeader)
+      if (headerLines == 0)
         continue; // stray blank lines between messages
       break;
     }
-    sawHeader = true;
+    if (++headerLines > kMaxHeaderLines)
+      return fatal(fmt::format("a message has more than {} header lines", kMaxHeaderLines));
     size_t colon = line.find(':');
     if (colon == std::string::npos) {
       error = "malformed header line `" + line.substr(0, 80) + "`";
@@ -65,33 +87,42 @@ std::optional<RawMessage> Transport::readFramed() {
       c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (key == "content-length") {
       std::string value = trim(line.substr(colon + 1));
-      char *end = nullptr;
-      long long n = value.empty() ? -1 : std::strtoll(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || n < 0)
+      bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+      unsigned long long n = 0;
+      if (!digits)
         error = "invalid Content-Length `" + value.substr(0, 40) + "`";
+      else if (llvm::StringRef(value).getAsInteger(10, n) || n > kMaxSkip)
+        return fatal(fmt::format("Content-Length `{}` is too large (a message has at most {} bytes)",
+                                 value.substr(0, 40), kMaxBody));
       else
-        length = n;
+        length = static_cast<long long>(n);
     }
   }
   if (length < 0)
     return RawMessage{"", error.empty() ? "missing Content-Length header" : error};
   if (static_cast<unsigned long long>(length) > kMaxBody) {
-    // Skip the body so that the stream stays in sync.
-    for (long long i = 0; i < length && std::fgetc(in_) != EOF; ++i) {
-    }
+    // The error is answered first; the body is skipped by the next read, so that the stream stays in sync.
+    pendingSkip_ = static_cast<unsigned long long>(length);
     return RawMessage{"", fmt::format("message of {} bytes is larger than the limit of {}", length, kMaxBody)};
   }
-  std::string body(static_cast<size_t>(length), '\0');
-  size_t got = length ? std::fread(body.data(), 1, body.size(), in_) : 0;
-  if (got != body.size())
-    return std::nullopt; // the stream ended inside a body
+  // Read in pieces, so that a length the input does not hold never allocates the whole of it.
+  std::string body;
+  size_t want = static_cast<size_t>(length);
+  while (body.size() < want) {
+    size_t piece = std::min<size_t>(want - body.size(), 1u << 20);
+    size_t old = body.size();
+    body.resize(old + piece);
+    size_t got = std::fread(body.data() + old, 1, piece, in_);
+    if (got != piece)
+      return std::nullopt; // the stream ended inside a body
+  }
   return RawMessage{std::move(body), error};
 }
 
 std::optional<RawMessage> Transport::readDelimited() {
   std::string body, line;
   bool any = false;
-  while (readLine(in_, line)) {
+  while (readLine(in_, line) == Line::Read) {
     any = true;
     std::string t = trim(line);
     if (t == "---") {

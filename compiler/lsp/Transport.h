@@ -26,6 +26,9 @@ struct RawMessage {
   std::string body;
   /// Non-empty when the frame itself was broken (the body is then unusable).
   std::string framingError;
+  /// The framing is lost for good (an unusable `Content-Length`, an endless header): after answering the error, the
+  /// server stops, since it cannot tell where the next message starts.
+  bool fatal = false;
 };
 
 /// Reads messages from an input and writes messages to an output; knows nothing of LSP methods.
@@ -53,8 +56,16 @@ public:
 
   bool testMode() const { return testMode_; }
 
-  /// Largest body accepted, in bytes; larger frames are skipped and reported.
+  /// Largest body accepted, in bytes (an 8 MiB document, escaped as JSON, fits); larger frames are reported, and
+  /// their body is skipped before the next message is read.
   static constexpr size_t kMaxBody = 64u << 20;
+  /// Largest body skipped; a larger `Content-Length` (or one that overflows) is fatal.
+  static constexpr unsigned long long kMaxSkip = 1ull << 30;
+  /// Longest header line, and most header lines in one frame; more is fatal.
+  static constexpr size_t kMaxHeaderLine = 8192;
+  static constexpr size_t kMaxHeaderLines = 64;
+  /// Deepest nesting of arrays and objects in a message body; a deeper message is answered with a parse error.
+  static constexpr unsigned kMaxNesting = 128;
 
 private:
   std::optional<RawMessage> readFramed();
@@ -66,6 +77,8 @@ private:
   std::FILE *in_;
   std::FILE *out_;
   bool testMode_;
+  /// Bytes of an oversized body still to skip before the next frame's headers.
+  unsigned long long pendingSkip_ = 0;
 };
 
 } // namespace vdc::lsp

@@ -6,15 +6,15 @@
 #   tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]
 #
 # BUILD_DIR is a tree configured with clang-14 and -DVDC_FUZZ=ON (see tests/fuzz/README.md). SECONDS is the
-# time per target (default 60). TARGET is check, fmt or lsp (default: all). New inputs the run finds go to
-# $VDC_FUZZ_WORK (default: a temporary directory), never into the committed corpus.
+# time per target (default 60). TARGET is check, fmt, lsp, lock, csv or jsonrpc (default: all). New inputs the run
+# finds go to $VDC_FUZZ_WORK (default: a temporary directory), never into the committed corpus.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:?usage: run.sh BUILD_DIR [SECONDS] [TARGET...]}"
 seconds="${2:-60}"
 shift $(( $# >= 2 ? 2 : 1 ))
 targets=("$@")
-((${#targets[@]})) || targets=(check fmt lsp)
+((${#targets[@]})) || targets=(check fmt lsp lock csv jsonrpc)
 work="${VDC_FUZZ_WORK:-$(mktemp -d)}"
 
 status=0

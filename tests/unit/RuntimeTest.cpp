@@ -2,6 +2,7 @@
 // lock format. Known answers are worked by hand or with python's statistics module, as stated at each case.
 #include "runtime/Checks.h"
 #include "runtime/Csv.h"
+#include "runtime/JsonDepth.h"
 #include "runtime/Lock.h"
 
 #include <catch2/catch.hpp>
@@ -157,4 +158,20 @@ TEST_CASE("lock: round trip with sorted keys, and corrupt or foreign locks are r
   CHECK(error.find("not valid JSON") == 0);
   CHECK_FALSE(parseLock("{\"schema\": \"vdesign-lock/2\", \"checks\": []}", back, error, offset));
   CHECK(error.find("vdesign-lock/2") != std::string::npos);
+}
+
+TEST_CASE("JSON nesting is bounded before parsing, brackets in strings aside", "[runtime][lock]") {
+  CHECK_FALSE(jsonNestingExceeded("[[{\"a\": [1]}]]", 4));
+  CHECK(jsonNestingExceeded("[[{\"a\": [1]}]]", 3) == size_t(8));
+  CHECK_FALSE(jsonNestingExceeded("[\"[[[[\\\"[[[\", \"{{\"]", 1));     // brackets and an escaped quote in strings
+  CHECK(jsonNestingExceeded("[\"\\\\\", [[]]]", 2) == size_t(8));     // an escaped backslash ends before the quote
+  CHECK_FALSE(jsonNestingExceeded("]]]]][", 1));                       // closers never make the depth negative
+  CHECK_FALSE(jsonNestingExceeded("", 0));
+  Lock back;
+  std::string error;
+  size_t offset = 0;
+  std::string deep = "{\"schema\": \"vdesign-lock/1\", \"checks\": " + std::string(100000, '[');
+  CHECK_FALSE(parseLock(deep, back, error, offset));
+  CHECK(error == "it is nested deeper than 128 levels (a lock file has about 5)");
+  CHECK(offset == 39 + kMaxLockNesting - 1); // the `{` is the first level
 }
