@@ -1061,6 +1061,30 @@ bool closesNesting(size_t type) {
 
 } // namespace
 
+namespace {
+/// VD1019 for each bidirectional formatting character typed into a string or comment token ("Trojan Source":
+/// an editor shows the text around it reordered, so the code reads differently from how it is checked). An
+/// escape like `\u{202E}` is visible and not reported. Elsewhere such a character is VD1003.
+void reportBidiControls(DiagnosticSink &diags, std::string_view text, SourceRange token, size_t type) {
+  bool string = type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING;
+  bool comment = type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
+                 type == VDesignLexer::UNTERMINATED_COMMENT;
+  if (!string && !comment)
+    return;
+  for (size_t i = token.begin; i < token.end && i < text.size();) {
+    size_t start = i;
+    uint32_t cp = decodeUtf8(text, i);
+    if (isBidiControl(cp)) {
+      auto &d = diags.report(DiagKind::BidiControl,
+                             SourceRange{token.file, static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, cp,
+                             string ? "a string" : "a comment");
+      d.help = string ? "remove it, or write it as a visible escape such as `\\u{" + fmt::format("{:X}", cp) + "}`"
+                      : "remove it";
+    }
+  }
+}
+} // namespace
+
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags, const ParseLimits &limits) {
   ast::Module empty;
   empty.file = file;
@@ -1108,6 +1132,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         lexicalErrorTokens.push_back(kept.size());
         continue;
       }
+      reportBidiControls(diags, text, r, type);
       if (type == VDesignLexer::UNTERMINATED_STRING) {
         diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
         lexicalErrorTokens.push_back(kept.size());
