@@ -1064,25 +1064,47 @@ bool closesNesting(size_t type) {
 namespace {
 /// VD1019 for each bidirectional formatting character typed into a string or comment token ("Trojan Source":
 /// an editor shows the text around it reordered, so the code reads differently from how it is checked). An
-/// escape like `\u{202E}` is visible and not reported. Elsewhere such a character is VD1003.
-void reportBidiControls(DiagnosticSink &diags, std::string_view text, SourceRange token, size_t type) {
-  bool string = type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING;
-  bool comment = type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
-                 type == VDesignLexer::UNTERMINATED_COMMENT;
-  if (!string && !comment)
-    return;
-  for (size_t i = token.begin; i < token.end && i < text.size();) {
-    size_t start = i;
-    uint32_t cp = decodeUtf8(text, i);
-    if (isBidiControl(cp)) {
+/// escape like `\u{202E}` is visible and not reported. Elsewhere such a character is VD1003. A file full of
+/// them gets the first kMaxReported warnings and a note on the last saying how many more there are.
+struct BidiControls {
+  static constexpr size_t kMaxReported = 20;
+  size_t reported = 0, more = 0;
+  size_t lastIndex = 0; ///< of the last warning in the sink
+
+  void scan(DiagnosticSink &diags, std::string_view text, SourceRange token, size_t type) {
+    bool string = type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING;
+    bool comment = type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
+                   type == VDesignLexer::UNTERMINATED_COMMENT;
+    if (!string && !comment)
+      return;
+    for (size_t i = token.begin; i < token.end && i < text.size();) {
+      size_t start = i;
+      uint32_t cp = decodeUtf8(text, i);
+      if (!isBidiControl(cp))
+        continue;
+      if (reported == kMaxReported) {
+        ++more;
+        continue;
+      }
       auto &d = diags.report(DiagKind::BidiControl,
                              SourceRange{token.file, static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, cp,
                              string ? "a string" : "a comment");
-      d.help = string ? "remove it, or write it as a visible escape such as `\\u{" + fmt::format("{:X}", cp) + "}`"
+      d.help = string ? fmt::format("remove it, or write it as a visible escape such as `\\u{{{:X}}}`", cp)
                       : "remove it";
+      ++reported;
+      lastIndex = diags.all().size() - 1;
     }
   }
-}
+
+  /// After the whole file: says how many were not reported.
+  void finish(DiagnosticSink &diags) const {
+    if (more > 0) {
+      Diagnostic &last = diags.all()[lastIndex];
+      last.notes.push_back(
+          {last.range, fmt::format("{} more bidirectional control characters in this file are not reported", more)});
+    }
+  }
+};
 } // namespace
 
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags, const ParseLimits &limits) {
@@ -1107,6 +1129,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     std::vector<std::unique_ptr<antlr4::Token>> kept;
     std::vector<size_t> lexicalErrorTokens;
     std::vector<SourceRange> comments;
+    BidiControls bidi;
     unsigned depth = 0;
     unsigned notRun = 0;
     bool tooDeep = false;
@@ -1121,6 +1144,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       size_t type = token->getType();
       if (type == antlr4::Token::EOF) {
         kept.push_back(std::move(token));
+        bidi.finish(diags);
         break;
       }
       SourceRange r{file, offsets.byteOffset(token->getStartIndex()), offsets.byteOffset(token->getStopIndex() + 1)};
@@ -1132,7 +1156,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         lexicalErrorTokens.push_back(kept.size());
         continue;
       }
-      reportBidiControls(diags, text, r, type);
+      bidi.scan(diags, text, r, type);
       if (type == VDesignLexer::UNTERMINATED_STRING) {
         diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
         lexicalErrorTokens.push_back(kept.size());
