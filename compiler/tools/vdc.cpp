@@ -263,8 +263,7 @@ int formatFiles(const Options &opts, bool errColor) {
     } else {
       std::ifstream in(path, std::ios::binary);
       if (!in) {
-        std::cerr << "vdc: error: cannot read `" << vdc::escapeTerminal(path) << "`: " << std::strerror(errno)
-                  << " [VD0001]\n";
+        std::cerr << "vdc: error: cannot read `" << path << "`: " << std::strerror(errno) << " [VD0001]\n";
         status = 2;
         continue;
       }
