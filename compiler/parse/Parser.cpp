@@ -2,6 +2,7 @@
 #include "parse/Parser.h"
 
 #include "parse/AntlrIncludes.h"
+#include "parse/BidiControls.h"
 #include "source/Utf8.h"
 
 #include <algorithm>
@@ -1061,52 +1062,6 @@ bool closesNesting(size_t type) {
 
 } // namespace
 
-namespace {
-/// VD1019 for each bidirectional formatting character typed into a string or comment token ("Trojan Source":
-/// an editor shows the text around it reordered, so the code reads differently from how it is checked). An
-/// escape like `\u{202E}` is visible and not reported. Elsewhere such a character is VD1003. A file full of
-/// them gets the first kMaxReported warnings and a note on the last saying how many more there are.
-struct BidiControls {
-  static constexpr size_t kMaxReported = 20;
-  size_t reported = 0, more = 0;
-  size_t lastIndex = 0; ///< of the last warning in the sink
-
-  void scan(DiagnosticSink &diags, std::string_view text, SourceRange token, size_t type) {
-    bool string = type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING;
-    bool comment = type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
-                   type == VDesignLexer::UNTERMINATED_COMMENT;
-    if (!string && !comment)
-      return;
-    for (size_t i = token.begin; i < token.end && i < text.size();) {
-      size_t start = i;
-      uint32_t cp = decodeUtf8(text, i);
-      if (!isBidiControl(cp))
-        continue;
-      if (reported == kMaxReported) {
-        ++more;
-        continue;
-      }
-      auto &d = diags.report(DiagKind::BidiControl,
-                             SourceRange{token.file, static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, cp,
-                             string ? "a string" : "a comment");
-      d.help = string ? fmt::format("remove it, or write it as a visible escape such as `\\u{{{:X}}}`", cp)
-                      : "remove it";
-      ++reported;
-      lastIndex = diags.all().size() - 1;
-    }
-  }
-
-  /// After the whole file: says how many were not reported.
-  void finish(DiagnosticSink &diags) const {
-    if (more > 0) {
-      Diagnostic &last = diags.all()[lastIndex];
-      last.notes.push_back(
-          {last.range, fmt::format("{} more bidirectional control characters in this file are not reported", more)});
-    }
-  }
-};
-} // namespace
-
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags, const ParseLimits &limits) {
   ast::Module empty;
   empty.file = file;
@@ -1129,7 +1084,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     std::vector<std::unique_ptr<antlr4::Token>> kept;
     std::vector<size_t> lexicalErrorTokens;
     std::vector<SourceRange> comments;
-    BidiControls bidi;
+    BidiControlWarnings bidi;
     unsigned depth = 0;
     unsigned notRun = 0;
     bool tooDeep = false;
@@ -1156,7 +1111,11 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         lexicalErrorTokens.push_back(kept.size());
         continue;
       }
-      bidi.scan(diags, text, r, type);
+      if (type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING)
+        bidi.scan(diags, text, r, /*inString=*/true);
+      else if (type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
+               type == VDesignLexer::UNTERMINATED_COMMENT)
+        bidi.scan(diags, text, r, /*inString=*/false);
       if (type == VDesignLexer::UNTERMINATED_STRING) {
         diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
         lexicalErrorTokens.push_back(kept.size());
