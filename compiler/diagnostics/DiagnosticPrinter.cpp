@@ -2,6 +2,7 @@
 #include "diagnostics/DiagnosticPrinter.h"
 
 #include "report/Escape.h"
+#include "source/Utf8.h"
 
 namespace vdc {
 
@@ -61,20 +62,19 @@ void printExcerpt(std::ostream &out, const SourceManager &sources, SourceRange r
   std::string_view line = sources.lineText(range.file, at.line);
   if (findInvalidUtf8(line) != std::string_view::npos)
     return; // never echo bytes that are not text
-  // A tab becomes one space and any other control character U+FFFD, one code point each so that the caret
-  // still lines up; the terminal never receives an escape sequence from the file.
+  // A tab becomes one space and any other control character, noncharacter or bidirectional formatting
+  // character U+FFFD, one code point each so that the caret still lines up; the terminal never receives an
+  // escape sequence from the file, and the line is shown in the order it is stored (VD1019 names the character).
   std::string shown;
-  for (size_t i = 0; i < line.size(); ++i) {
-    auto c = static_cast<unsigned char>(line[i]);
-    if (c == '\t')
+  for (size_t i = 0; i < line.size();) {
+    size_t start = i;
+    uint32_t cp = decodeUtf8(line, i);
+    if (cp == '\t')
       shown += ' ';
-    else if (c < 0x20 || c == 0x7F)
+    else if (cp < 0x20 || isControlOrNoncharacter(cp) || isBidiControl(cp))
       shown += "\xEF\xBF\xBD";
-    else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) <= 0x9F) {
-      shown += "\xEF\xBF\xBD"; // a C1 control character
-      ++i;
-    } else
-      shown += static_cast<char>(c);
+    else
+      shown.append(line.substr(start, i - start));
   }
   // Underline to the end of the range, or of the line when the range spans lines.
   LineColumn end = sources.lineColumn(range.file, range.end);

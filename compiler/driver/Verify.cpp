@@ -3,6 +3,7 @@
 
 #include "diagnostics/DiagnosticPrinter.h"
 #include "driver/OutputFile.h"
+#include "report/Escape.h"
 #include "runtime/Checks.h"
 #include "runtime/Csv.h"
 #include "runtime/Lock.h"
@@ -58,7 +59,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     for (const Diagnostic &d : c.diagnostics().all())
       printDiagnostic(err, c.sources(), d, color);
     if (c.diagnostics().hasErrors()) {
-      err << "vdc: " << file << ": not verified: the design has errors\n";
+      err << "vdc: " << escapeTerminal(file) << ": not verified: the design has errors\n";
       status = 2;
       continue;
     }
@@ -74,7 +75,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
                                         run.dataPath);
         auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
         if (!buffer) {
-          err << "vdc: error: cannot read `" << shown << "`: " << buffer.getError().message() << "\n";
+          err << "vdc: error: cannot read `" << escapeTerminal(shown) << "`: " << buffer.getError().message() << "\n";
           ++broken;
           continue;
         }
@@ -96,13 +97,15 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
           (void)d;
           out.flush();
           printDiagnostic(err, dataSources, problems.all().back(), color);
-          out << "ERROR " << label << ": the data cannot answer the check\n";
+          out << "ERROR " << escapeTerminal(label) << ": the data cannot answer the check\n";
           ++broken;
           continue;
         }
-        out << (result.passed ? "PASS  " : "FAIL  ") << label << ": " << result.summary << "\n";
+        // Names, paths and the data's own cells (level names, ...) can hold escape sequences: shown escaped.
+        out << (result.passed ? "PASS  " : "FAIL  ") << escapeTerminal(label) << ": " << escapeTerminal(result.summary)
+            << "\n";
         for (const std::string &line : result.details)
-          out << "        " << line << "\n";
+          out << "        " << escapeTerminal(line) << "\n";
         if (!result.passed) {
           ++failed;
           out.flush(); // keep what the check found before the error that sums it up
@@ -128,23 +131,23 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
       }
     }
     if (total == 0) {
-      out << file << ": no `by check NAME { ... }` discharges; nothing to verify\n";
+      out << escapeTerminal(file) << ": no `by check NAME { ... }` discharges; nothing to verify\n";
       continue;
     }
     if (broken) {
-      err << "vdc: " << file << ": " << broken << " of " << total
+      err << "vdc: " << escapeTerminal(file) << ": " << broken << " of " << total
           << " checks could not run; the lock was not written\n";
       status = 2;
       continue;
     }
     std::string lockPath = file + ".lock";
     if (std::string error = writeFileAtomically(lockPath, rt::serializeLock(lock, VDC_VERSION)); !error.empty()) {
-      err << "vdc: error: " << error << "\n";
+      err << "vdc: error: " << escapeTerminal(error) << "\n";
       status = 2;
       continue;
     }
-    out << file << ": " << total << " checks, " << total - failed << " passed, " << failed << " failed; wrote "
-        << lockPath << "\n";
+    out << escapeTerminal(file) << ": " << total << " checks, " << total - failed << " passed, " << failed
+        << " failed; wrote " << escapeTerminal(lockPath) << "\n";
     if (failed && status == 0)
       status = 1;
   }

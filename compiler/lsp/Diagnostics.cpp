@@ -1,6 +1,8 @@
 // Diagnostics.cpp — maps vdc diagnostics and obligations onto LSP diagnostics, and writes them out.
 #include "lsp/Diagnostics.h"
 
+#include "report/Escape.h"
+
 #include <fmt/format.h>
 
 #include <string_view>
@@ -129,7 +131,7 @@ void writeLspDiagnostics(llvm::json::OStream &json, const SourceManager &sources
       json.object([&] {
         if (!d.code.empty())
           json.attribute("code", d.code);
-        json.attribute("message", d.message);
+        json.attribute("message", replaceControls(d.message)); // a file's strings: controls and bidi visible
         json.attributeBegin("range");
         writeJsonRange(json, sources, d.range);
         json.attributeEnd();
@@ -140,7 +142,7 @@ void writeLspDiagnostics(llvm::json::OStream &json, const SourceManager &sources
                 json.attributeBegin("location");
                 writeJsonLocation(json, sources, r.range, root);
                 json.attributeEnd();
-                json.attribute("message", r.message);
+                json.attribute("message", replaceControls(r.message));
               });
           });
         json.attribute("severity", d.severity);

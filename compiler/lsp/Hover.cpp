@@ -1,6 +1,7 @@
 // Hover.cpp — renders hover text from the checked model and the theory, in the spirit of `vdc explain`.
 #include "lsp/Hover.h"
 
+#include "report/Escape.h"
 #include "sema/Condition.h"
 
 #include <fmt/format.h>
@@ -9,10 +10,18 @@ namespace vdc::lsp {
 
 namespace {
 
+/// A string as the language writes it, on one line: `"a \"b\"\n"` (a code block or span shows it literally).
+std::string stringLiteral(const std::string &text) {
+  std::string out = "\"";
+  for (char c : text)
+    out += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : std::string(1, c);
+  return replaceControls(out + "\"");
+}
+
 std::string valueText(const ast::Value &v) {
   switch (v.kind) {
   case ast::Value::Kind::String:
-    return "\"" + v.text + "\"";
+    return stringLiteral(v.text);
   case ast::Value::Kind::Bool:
     return v.boolean ? "true" : "false";
   case ast::Value::Kind::Name:
@@ -27,6 +36,9 @@ std::string valueText(const ast::Value &v) {
     return v.text;
   }
 }
+
+// Hover text is Markdown, and every string in it that comes from a file (descriptions, titles, doc comments,
+// attribute values, a theory's texts, paths) is escaped: none becomes a link, an image, a heading or HTML.
 
 /// A doc comment for Markdown: the parser keeps the third slash of `///` comments, so drop a leading `/` per line.
 std::string docText(const std::string &doc) {
@@ -44,16 +56,14 @@ std::string docText(const std::string &doc) {
       break;
     pos = nl + 1;
   }
-  return out;
+  return escapeMarkdownParagraph(out);
 }
 
 std::string paramLine(const ast::Param &p) {
-  std::string out = "`" + p.name.text + ": " + p.type.spelling();
+  std::string out = p.name.text + ": " + p.type.spelling();
   if (p.defaultValue)
-    out += " = " + valueText(*p.defaultValue) + "`";
-  else
-    out += "` (required)";
-  return out;
+    return markdownCode(out + " = " + valueText(*p.defaultValue));
+  return markdownCode(out) + " (required)";
 }
 
 std::string requirementLines(const std::vector<Requirement> &reqs) {
@@ -63,7 +73,7 @@ std::string requirementLines(const std::vector<Requirement> &reqs) {
       continue;
     out += fmt::format("- requires `{}` severity {}", r.assumption->name, levelName(r.severity));
     if (r.decl && r.decl->condition)
-      out += std::string(r.decl->negated ? " unless `" : " when `") + conditionText(*r.decl->condition) + "`";
+      out += std::string(r.decl->negated ? " unless " : " when ") + markdownCode(conditionText(*r.decl->condition));
     out += "\n";
   }
   return out;
@@ -75,7 +85,7 @@ std::string obligationLine(const Obligation &o) {
   if (o.evidence)
     out += fmt::format(" by {}", o.evidence->kind);
   if (!o.step.empty())
-    out += fmt::format(" ({})", o.step);
+    out += fmt::format(" ({})", escapeMarkdown(o.step));
   return out + "\n";
 }
 
@@ -87,7 +97,7 @@ std::string entityHover(const Compilation &c, const Occurrence &o) {
     return "";
   std::string out = fmt::format("```vdesign\n{} {}\n```\n", ast::entityKindName(e->kind), e->name.text);
   if (!e->description.empty())
-    out += "\n" + e->description + "\n";
+    out += "\n" + escapeMarkdownParagraph(e->description) + "\n";
   if (!e->doc.empty())
     out += "\n" + docText(e->doc) + "\n";
   const CheckedDesign *design = checkedDesign(c, o.design);
@@ -102,7 +112,7 @@ std::string entityHover(const Compilation &c, const Occurrence &o) {
     out += "\nProxies for it: " + proxies + "\n";
   if (e->kind == ast::EntityKind::Study)
     if (const ast::Attribute *s = ast::findAttribute(e->attributes, "strategy"))
-      out += "\nStrategy: `" + valueText(s->value) + "`\n";
+      out += "\nStrategy: " + markdownCode(valueText(s->value)) + "\n";
   if (design) {
     std::string lines;
     for (const Obligation &ob : design->obligations)
@@ -122,16 +132,16 @@ std::string assumptionHover(const Compilation &c, const Occurrence &o) {
   const Assumption *a = c.theory().assumption(o.name);
   if (!a)
     return "";
-  std::string out = fmt::format("**{}** `{}`\n\n{} validity · {}\n", a->title.empty() ? a->name : a->title, a->name,
+  std::string out = fmt::format("**{}** `{}`\n\n{} validity · {}\n", escapeMarkdown(a->title.empty() ? a->name : a->title), a->name,
                                 validityName(a->validity), a->testable ? "testable" : "not testable");
   if (!a->formula.empty())
-    out += "\n`" + a->formula + "`\n";
+    out += "\n" + markdownCode(a->formula) + "\n";
   if (!a->source.empty())
-    out += "\n*" + a->source + "*\n";
+    out += "\n*" + escapeMarkdown(a->source) + "*\n";
   if (!a->explain.empty())
-    out += "\n" + a->explain + "\n";
+    out += "\n" + escapeMarkdownParagraph(a->explain) + "\n";
   if (!a->hint.empty())
-    out += "\n**How to settle it:** " + a->hint + "\n";
+    out += "\n**How to settle it:** " + escapeMarkdown(a->hint) + "\n";
   if (o.discharge && o.design) {
     std::string lines;
     if (const CheckedDesign *design = checkedDesign(c, o.design))
@@ -148,7 +158,7 @@ std::string strategyHover(const Compilation &c, const Occurrence &o) {
   const Strategy *s = c.theory().strategy(o.name);
   if (!s || !s->decl)
     return "";
-  std::string out = fmt::format("```vdesign\nstrategy {}\n```\n\n{}\n", s->name, s->decl->description);
+  std::string out = fmt::format("```vdesign\nstrategy {}\n```\n\n{}\n", s->name, escapeMarkdownParagraph(s->decl->description));
   if (!s->decl->doc.empty())
     out += "\n" + docText(s->decl->doc) + "\n";
   out += "\nParameters:\n\n";
@@ -171,13 +181,13 @@ std::string strategyHover(const Compilation &c, const Occurrence &o) {
 
 /// An import: the file it names and what that module declares.
 std::string importHover(const Compilation &c, const ast::Import &import) {
-  std::string out = fmt::format("```vdesign\nimport \"{}\"\n```\n\n", import.path);
+  std::string out = fmt::format("```vdesign\nimport {}\n```\n\n", stringLiteral(import.path));
   std::string path = c.importedPath(import);
   FileId file = c.importedFile(import);
   if (path.empty())
     return out + "Not found (a path starting with `./` or `../` is relative to this file; other names are "
                  "searched in the stdlib path).\n";
-  out += fmt::format("`{}`\n", path);
+  out += markdownCode(path) + "\n";
   for (const auto &m : c.modules())
     if (file != 0 && m->file == file) {
       auto count = [](size_t n, const char *one, const char *many) {
@@ -199,7 +209,7 @@ std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
   case SymbolKind::Design:
     if (!o.design)
       return "";
-    return fmt::format("```vdesign\ndesign {}\n```\n\n{}\n{}", o.design->name.text, o.design->title,
+    return fmt::format("```vdesign\ndesign {}\n```\n\n{}\n{}", o.design->name.text, escapeMarkdownParagraph(o.design->title),
                        o.design->doc.empty() ? "" : "\n" + docText(o.design->doc) + "\n");
   case SymbolKind::Entity:
     return entityHover(c, o);
@@ -212,14 +222,14 @@ std::string hoverMarkdown(const Compilation &c, const Occurrence &o) {
     if (!p || !p->decl)
       return "";
     return fmt::format("```vdesign\nproxy {} for {}\n```\n\n{}\n\nEach `proxy of X via {}` hop:\n\n{}", p->name,
-                       ast::entityKindName(p->decl->appliesTo), p->decl->description, p->name,
+                       ast::entityKindName(p->decl->appliesTo), escapeMarkdownParagraph(p->decl->description), p->name,
                        requirementLines(p->requirements));
   }
   case SymbolKind::Aggregation: {
     const Aggregation *g = t.aggregation(o.name);
     if (!g || !g->decl)
       return "";
-    return fmt::format("```vdesign\naggregation {}\n```\n\n{}\n\n{}", g->name, g->decl->description,
+    return fmt::format("```vdesign\naggregation {}\n```\n\n{}\n\n{}", g->name, escapeMarkdownParagraph(g->decl->description),
                        requirementLines(g->requirements));
   }
   case SymbolKind::Import:

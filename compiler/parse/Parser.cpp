@@ -2,6 +2,7 @@
 #include "parse/Parser.h"
 
 #include "parse/AntlrIncludes.h"
+#include "parse/BidiControls.h"
 #include "source/Utf8.h"
 
 #include <algorithm>
@@ -1083,6 +1084,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     std::vector<std::unique_ptr<antlr4::Token>> kept;
     std::vector<size_t> lexicalErrorTokens;
     std::vector<SourceRange> comments;
+    BidiControlWarnings bidi;
     unsigned depth = 0;
     unsigned notRun = 0;
     bool tooDeep = false;
@@ -1097,6 +1099,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       size_t type = token->getType();
       if (type == antlr4::Token::EOF) {
         kept.push_back(std::move(token));
+        bidi.finish(diags);
         break;
       }
       SourceRange r{file, offsets.byteOffset(token->getStartIndex()), offsets.byteOffset(token->getStopIndex() + 1)};
@@ -1108,6 +1111,11 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         lexicalErrorTokens.push_back(kept.size());
         continue;
       }
+      if (type == VDesignLexer::STRING || type == VDesignLexer::UNTERMINATED_STRING)
+        bidi.scan(diags, text, r, /*inString=*/true);
+      else if (type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT ||
+               type == VDesignLexer::UNTERMINATED_COMMENT)
+        bidi.scan(diags, text, r, /*inString=*/false);
       if (type == VDesignLexer::UNTERMINATED_STRING) {
         diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
         lexicalErrorTokens.push_back(kept.size());

@@ -15,7 +15,7 @@ void annotation(std::ostream &out, const char *kind, const SourceManager &source
   if (range.valid()) {
     LineColumn begin = sources.lineColumn(range.file, range.begin);
     LineColumn end = sources.lineColumn(range.file, range.end);
-    out << "file=" << escapeWorkflowProperty(repositoryRelativePath(sources.name(range.file)))
+    out << "file=" << escapeWorkflowProperty(escapeLine(repositoryRelativePath(sources.name(range.file))))
         << ",line=" << begin.line << ",col=" << begin.column;
     if (end.line == begin.line && end.column > begin.column)
       out << ",endColumn=" << end.column;
@@ -29,7 +29,8 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
   for (const Compilation *c : input.compilations) {
     for (const Diagnostic &d : c->diagnostics().all()) {
       const char *kind = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice";
-      std::string message = d.message + (d.help.empty() ? "" : "\nhelp: " + d.help);
+      // User text inside a message stays on its line (a line break shows as `\n`): the lines are vdc's own.
+      std::string message = escapeLine(d.message) + (d.help.empty() ? "" : "\nhelp: " + escapeLine(d.help));
       annotation(out, kind, c->sources(), d.range, std::string("vdc ") + d.code(), message);
     }
     for (const CheckedDesign &design : c->designs()) {
@@ -40,14 +41,15 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
         const char *kind = finding == Finding::Error ? "error" : finding == Finding::Warning ? "warning" : "notice";
         std::string message = fmt::format("{} threat, {}{}: {} ({})", levelName(o.severity), statusName(o.status),
                                           finding == Finding::Error ? " and denied by the policy" : "",
-                                          o.assumption->title.empty() ? o.assumption->name : o.assumption->title,
-                                          o.step);
+                                          escapeLine(o.assumption->title.empty() ? o.assumption->name : o.assumption->title),
+                                          escapeLine(o.step));
         if (o.status == Status::Assumed && o.evidence)
-          message += "\nArgued: " + o.evidence->text + (o.evidence->cite.empty() ? "" : " [" + o.evidence->cite + "]");
+          message += "\nArgued: " + escapeLine(o.evidence->text) +
+                     (o.evidence->cite.empty() ? "" : " [" + escapeLine(o.evidence->cite) + "]");
         if (o.status == Status::Stale)
           message += "\nThe check was not verified on the current data and parameters: run vdc verify.";
         else if (!o.assumption->hint.empty())
-          message += "\nTo settle it: " + o.assumption->hint;
+          message += "\nTo settle it: " + escapeLine(o.assumption->hint);
         annotation(out, kind, c->sources(), o.location, o.assumption->name, message);
       }
     }
@@ -101,7 +103,8 @@ void writeJunitReport(std::ostream &out, const ReportInput &input) {
         if (d.severity != Severity::Error)
           continue;
         LineColumn at = d.range.valid() ? sources.start(d.range) : LineColumn{};
-        out << escapeXml(fmt::format("{}:{}:{}: {} [{}]\n", file, at.line, at.column, d.message, d.code()));
+        out << escapeXml(fmt::format("{}:{}:{}: {} [{}]\n", escapeLine(file), at.line, at.column, escapeLine(d.message),
+                                     d.code()));
       }
       out << "</error>\n    </testcase>\n";
     }
@@ -125,8 +128,8 @@ void writeJunitReport(std::ostream &out, const ReportInput &input) {
               const Obligation &o = d.obligation(id);
               if (denies(input.policy, o))
                 detail += fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
-                                      statusName(o.status), o.assumption->name, o.attachedTo, o.step,
-                                      o.status == Status::Assumed && o.evidence ? "; argued: " + o.evidence->text
+                                      statusName(o.status), o.assumption->name, o.attachedTo, escapeLine(o.step),
+                                      o.status == Status::Assumed && o.evidence ? "; argued: " + escapeLine(o.evidence->text)
                                                                                 : std::string());
             }
           if (claim.chains.empty())

@@ -1,6 +1,7 @@
 // DesignDiff.cpp — matching obligations and claims across two versions, and rendering the changes.
 #include "report/DesignDiff.h"
 
+#include "report/Escape.h"
 #include "report/MarkdownReport.h"
 
 #include <llvm/Support/FormatVariadic.h>
@@ -108,7 +109,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
     llvm::raw_string_ostream os(text);
     os << llvm::formatv("{0:2}", json::Value(std::move(root)));
     os.flush();
-    out << text << "\n";
+    out << jsonWithVisibleBidi(std::move(text)) << "\n"; // bidi controls as `\u202E`
     return true;
   }
   if (format == "markdown") {
@@ -127,7 +128,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
       out << "| change | design | assumption | at | step | before | after |\n|---|---|---|---|---|---|---|\n";
       for (const auto &c : diff.obligations)
         out << "| " << kindWord(c.kind) << " | `" << c.design << "` | `" << c.assumption << "` | `" << c.attachedTo
-            << "` | " << escapeMarkdown(c.step) << " | " << state(c.oldSeverity, c.oldStatus) << " | "
+            << "` | " << escapeMarkdownNames(c.step) << " | " << state(c.oldSeverity, c.oldStatus) << " | "
             << state(c.newSeverity, c.newStatus) << " |\n";
     }
     return true;
@@ -142,7 +143,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
     out << "claim " << c.design << "." << c.claim << ": " << c.before << " -> " << c.after << "\n";
   for (const auto &c : diff.obligations) {
     char mark = c.kind == ObligationChange::Kind::Added ? '+' : c.kind == ObligationChange::Kind::Removed ? '-' : '~';
-    out << mark << " " << c.design << ": " << c.assumption << " at `" << c.attachedTo << "` (" << c.step << "): "
+    out << mark << " " << c.design << ": " << c.assumption << " at `" << c.attachedTo << "` (" << escapeLine(c.step) << "): "
         << state(c.oldSeverity, c.oldStatus) << " -> " << state(c.newSeverity, c.newStatus) << "\n";
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include <vector>
@@ -36,7 +37,7 @@ std::string replaceControls(std::string_view text) {
     uint32_t cp = decodeUtf8(text, i);
     if (cp == kReplacementCharacter && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD"))
       appendUtf8(out, kReplacementCharacter); // an invalid byte
-    else if (isControlOrNoncharacter(cp))
+    else if (isControlOrNoncharacter(cp) || isBidiControl(cp))
       out += fmt::format("\\u{{{:X}}}", cp);
     else
       out.append(text.substr(start, i - start));
@@ -44,11 +45,49 @@ std::string replaceControls(std::string_view text) {
   return out;
 }
 
-std::string escapeTerminal(std::string_view text) { return replaceControls(text); }
-
-std::string escapeMarkdown(std::string_view raw) {
+std::string escapeLine(std::string_view raw) {
   std::string text = replaceControls(raw);
   std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string escapeTerminal(std::string_view text) { return escapeLine(text); }
+
+namespace {
+
+/// Escapes what would start a block where `out[from..]` begins a line: leading blanks become character
+/// references (which never count as indentation), a `-` or `=` (list item, thematic break, heading underline)
+/// and the `.` or `)` after leading digits (ordered list) get a backslash.
+void protectLineStart(std::string &out, size_t from) {
+  std::string lead;
+  size_t i = from;
+  for (; i < out.size() && (out[i] == ' ' || out[i] == '\t'); ++i)
+    lead += out[i] == ' ' ? "&#32;" : "&#9;";
+  out.replace(from, i - from, lead);
+  i = from + lead.size();
+  if (i < out.size() && (out[i] == '-' || out[i] == '=')) {
+    out.insert(i, 1, '\\');
+    return;
+  }
+  size_t digits = i;
+  while (digits < out.size() && std::isdigit(static_cast<unsigned char>(out[digits])))
+    ++digits;
+  if (digits > i && digits < out.size() && (out[digits] == '.' || out[digits] == ')'))
+    out.insert(digits, 1, '\\');
+}
+
+/// Markdown escaping with a chosen spelling of a line break; `lineStart` when the text starts a line.
+std::string markdown(std::string_view raw, bool paragraph, bool lineStart = true) {
+  std::string text = replaceControls(raw);
+  std::string out;
+  size_t lineBegin = 0;
   for (char c : text) {
     switch (c) {
     case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
@@ -63,13 +102,63 @@ std::string escapeMarkdown(std::string_view raw) {
       out += "&amp;";
       break;
     case '\n':
-      out += "<br>";
+      if (paragraph) {
+        if (lineStart || lineBegin > 0)
+          protectLineStart(out, lineBegin);
+        out += "  \n";
+        lineBegin = out.size();
+      } else {
+        out += "<br>";
+      }
       break;
     default:
       out += c;
     }
   }
+  if (lineStart || lineBegin > 0)
+    protectLineStart(out, lineBegin);
   return out;
+}
+
+} // namespace
+
+std::string escapeMarkdown(std::string_view raw) { return markdown(raw, false); }
+
+std::string escapeMarkdownParagraph(std::string_view raw) { return markdown(raw, true); }
+
+std::string escapeMarkdownNames(std::string_view text) {
+  auto isName = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    });
+  };
+  std::string out;
+  size_t pos = 0, plain = 0; // text[plain..pos) is waiting to be escaped
+  while ((pos = text.find('`', pos)) != std::string_view::npos) {
+    size_t close = text.find('`', pos + 1);
+    if (close != std::string_view::npos && isName(text.substr(pos + 1, close - pos - 1))) {
+      out += markdown(text.substr(plain, pos - plain), false, plain == 0) +
+             markdownCode(text.substr(pos + 1, close - pos - 1));
+      plain = pos = close + 1;
+    } else {
+      ++pos;
+    }
+  }
+  return out + markdown(text.substr(plain), false, plain == 0);
+}
+
+std::string markdownCode(std::string_view raw) {
+  std::string text = escapeLine(raw);
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  // A space inside each fence keeps a backtick at either end apart from the fence; Markdown removes one
+  // space from each side when both are there, so text that starts and ends with a space gets one more.
+  bool pad = text.empty() || text.front() == '`' || text.back() == '`' || (text.front() == ' ' && text.back() == ' ');
+  return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
 namespace {
@@ -437,6 +526,20 @@ std::string escapeWorkflowData(std::string_view raw) {
       out += "%0A";
     else
       out += c;
+  }
+  return out;
+}
+
+std::string jsonWithVisibleBidi(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    size_t start = i;
+    uint32_t cp = decodeUtf8(json, i);
+    if (isBidiControl(cp))
+      out += fmt::format("\\u{:04X}", cp);
+    else
+      out.append(json, start, i - start);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // JsonReport.cpp — builds the Section 10 JSON document from the checked model with llvm::json.
 #include "report/JsonReport.h"
 
+#include "report/Escape.h"
+
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
@@ -169,7 +171,7 @@ void writeJsonReport(std::ostream &out, const ReportInput &input) {
   llvm::raw_string_ostream os(text);
   os << llvm::formatv("{0:2}", json::Value(std::move(root)));
   os.flush();
-  out << text << "\n";
+  out << jsonWithVisibleBidi(std::move(text)) << "\n"; // bidi controls as `\u202E`
 }
 
 } // namespace vdc

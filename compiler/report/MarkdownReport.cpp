@@ -19,7 +19,8 @@ const char *bullet(Level l) {
   return "";
 }
 
-std::string code(std::string_view text) { return "`" + std::string(text) + "`"; }
+/// A name as a code span (names and estimands hold no `|`, so this is also safe in a table cell).
+std::string code(std::string_view text) { return markdownCode(text); }
 
 /// What the table says would settle an obligation: the hint for an open one, the argument given and the hint
 /// for an assumed one, `vdc verify` for a stale check.
@@ -66,7 +67,7 @@ void claimSection(std::ostream &out, const Compilation &c, const Claim &claim,
     out << "- chain from study " << code(chain.study)
         << (state == ClaimState::NotChecked ? "" : chain.holds ? " (holds)" : " (denied by policy)") << ": ";
     for (size_t i = 0; i < chain.steps.size(); ++i)
-      out << (i ? " → " : "") << chain.steps[i]; // steps are built from identifiers only
+      out << (i ? " → " : "") << escapeMarkdownNames(chain.steps[i]); // steps show attribute values as written
     out << "\n";
   }
   std::vector<const Obligation *> rows;

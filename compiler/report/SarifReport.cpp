@@ -2,6 +2,7 @@
 #include "report/SarifReport.h"
 
 #include "driver/Explain.h"
+#include "report/Escape.h"
 #include "report/RepositoryPath.h"
 
 #include <llvm/Support/FormatVariadic.h>
@@ -148,15 +149,17 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
         help += (help.empty() ? "" : " ") + std::string("To settle it: ") + a.hint;
       if (help.empty())
         help = a.title;
-      std::string markdown = "**" + (a.title.empty() ? name : a.title) + "**";
+      // A theory may come from the repository: its strings are escaped, so none becomes a link, an image,
+      // a heading or HTML in the code-scanning view.
+      std::string markdown = "**" + escapeMarkdown(a.title.empty() ? name : a.title) + "**";
       if (!a.formula.empty())
-        markdown += "\n\n`" + a.formula + "`";
+        markdown += "\n\n" + markdownCode(a.formula);
       if (!a.explain.empty())
-        markdown += "\n\n" + a.explain;
+        markdown += "\n\n" + escapeMarkdownParagraph(a.explain);
       if (!a.hint.empty())
-        markdown += "\n\n*To settle it:* " + a.hint;
+        markdown += "\n\n*To settle it:* " + escapeMarkdown(a.hint);
       if (!a.source.empty())
-        markdown += "\n\nSource: " + a.source;
+        markdown += "\n\nSource: " + escapeMarkdown(a.source);
       addRule(name, json::Object{
                         {"name", name},
                         {"shortDescription", json::Object{{"text", a.title.empty() ? name : a.title}}},
@@ -254,7 +257,7 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
   llvm::raw_string_ostream os(text);
   os << llvm::formatv("{0:2}", json::Value(std::move(root)));
   os.flush();
-  out << text << "\n";
+  out << jsonWithVisibleBidi(std::move(text)) << "\n"; // bidi controls as `\u202E`
 }
 
 } // namespace vdc

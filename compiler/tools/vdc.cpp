@@ -9,6 +9,7 @@
 #include "report/CiReports.h"
 #include "report/DesignDiff.h"
 #include "report/DotReport.h"
+#include "report/Escape.h"
 #include "report/HtmlReport.h"
 #include "report/JsonReport.h"
 #include "report/LatexReport.h"
@@ -103,7 +104,7 @@ struct Options {
 };
 
 int usage(const std::string &message) {
-  std::cerr << "vdc: " << message << "\n" << "run `vdc --help` for the commands and options\n";
+  std::cerr << "vdc: " << vdc::escapeTerminal(message) << "\n" << "run `vdc --help` for the commands and options\n";
   return kExitUsage;
 }
 
@@ -283,14 +284,14 @@ int formatFiles(const Options &opts, bool errColor) {
     }
     if (opts.fmtCheck) {
       if (formatted != text) {
-        std::cout << path << ": would be reformatted\n";
+        std::cout << vdc::escapeTerminal(path) << ": would be reformatted\n";
         status = std::max(status, 1);
       }
     } else if (opts.fmtWrite) {
       if (formatted != text && path != "-") {
         std::string error = vdc::writeFileAtomically(path, formatted);
         if (!error.empty()) {
-          std::cerr << "vdc: error: " << error << "\n";
+          std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
           status = 2;
         }
       } else if (path == "-") {
@@ -363,9 +364,10 @@ int main(int argc, char **argv) {
     // A version with errors has an incomplete model: comparing it would report obligations and claims as
     // removed or failing that were only not checked. The diagnostics above say what to fix.
     if (errors) {
-      std::cerr << "vdc: no diff: " << (compilations[0]->diagnostics().hasErrors() ? opts.files[0] : opts.files[1])
+      std::string first = vdc::escapeTerminal(opts.files[0]), second = vdc::escapeTerminal(opts.files[1]);
+      std::cerr << "vdc: no diff: " << (compilations[0]->diagnostics().hasErrors() ? first : second)
                 << (compilations[0]->diagnostics().hasErrors() && compilations[1]->diagnostics().hasErrors()
-                        ? " and " + opts.files[1] + " have"
+                        ? " and " + second + " have"
                         : " has")
                 << " errors\n";
       return kExitErrors;
@@ -376,7 +378,7 @@ int main(int argc, char **argv) {
     if (opts.output.empty())
       std::cout << text.str();
     else if (std::string error = vdc::writeFileAtomically(opts.output, text.str()); !error.empty()) {
-      std::cerr << "vdc: error: " << error << "\n";
+      std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
       return kExitErrors;
     }
     return kExitOk;
@@ -391,7 +393,7 @@ int main(int argc, char **argv) {
     if (opts.output.empty()) {
       std::cout << report.str();
     } else if (std::string error = vdc::writeFileAtomically(opts.output, report.str()); !error.empty()) {
-      std::cerr << "vdc: error: " << error << "\n";
+      std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
       return kExitErrors;
     }
   }

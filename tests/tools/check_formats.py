@@ -2,7 +2,8 @@
 r"""check_formats.py — produces every report format for each design and validates it with its real consumer.
 
 usage: check_formats.py VDC NPM_DIR WORKDIR FORMAT[,FORMAT...] DESIGN...
-  sarif    ajv against the official SARIF 2.1.0 schema (shipped by @microsoft/sarif-multitool); every rule has help
+  sarif    ajv against the official SARIF 2.1.0 schema (shipped by @microsoft/sarif-multitool); every rule has help,
+           whose markdown renders (markdown-it) without image, link, raw HTML, heading, list or thematic break
   latex    pdflatex compiles the fragment, halting on any error, inside the minimal document
            \documentclass{article}\usepackage{xcolor}\begin{document}\input{x}\end{document} (OT1, no
            inputenc options) and inside a richer one (T1 fontenc, lmodern, utf8 inputenc); the fragment is ASCII
@@ -10,7 +11,8 @@ usage: check_formats.py VDC NPM_DIR WORKDIR FORMAT[,FORMAT...] DESIGN...
   dot      Graphviz renders the graph to SVG
   junit    the XML parses and has one test case per claim; failing and skipped ones match the JSON report
   github   every line is one well-formed workflow command whose values survive unescaping
-  markdown every table row has as many cells as its header
+  markdown every table row has as many cells as its header; markdown-it renders exactly the headings and table
+           rows of the model and no image, link or raw HTML (tests/tools/markdown_tokens.js)
   json     the document parses and passes json_shape.py
 Prints one line per (design, format) and a closing "check_formats: N checked, M failed".
 """
@@ -69,6 +71,19 @@ def check_sarif(design, out, model):
     for r in rules:
         if not r.get("help", {}).get("text"):
             raise AssertionError(f"rule {r['id']} has no help text")
+    # Code scanning renders help.markdown: a theory's strings from the repository must not add an image, a link,
+    # raw HTML, a heading or a list to it (markdown-it, as for the Markdown report).
+    helps = []
+    for i, r in enumerate(rules):
+        if "markdown" in r.get("help", {}):
+            helps.append(work / f"{out.stem}-help-{i}.md")
+            helps[-1].write_text(r["help"]["markdown"], encoding="utf-8")
+    for r, tokens in zip([r for r in rules if "markdown" in r.get("help", {})], markdown_tokens(*helps)):
+        for kind in ("images", "links", "html_blocks", "html_inline", "headings"):
+            if tokens[kind]:
+                raise AssertionError(f"help.markdown of rule {r['id']} has {kind}: {tokens[kind][:3]!r}")
+        if tokens["lists"] or tokens["rules"]:
+            raise AssertionError(f"help.markdown of rule {r['id']} has a list or a thematic break")
     for res in doc["runs"][0]["results"]:
         if rules[res["ruleIndex"]]["id"] != res["ruleId"]:
             raise AssertionError("ruleIndex does not point at ruleId")
@@ -185,6 +200,31 @@ def check_markdown(design, out, model):
                 raise AssertionError(f"table row has {cells} cells, header has {header}: {row!r}")
         else:
             header = None
+    # What a renderer makes of it (markdown-it, CommonMark with GitHub's tables): the headings and table rows vdc
+    # writes and nothing that user text could add (an image, a link, raw HTML, an HTML comment hiding the rest).
+    tokens = markdown_tokens(out)[0]
+    claims = [c for d in model["designs"] for c in d["claims"]]
+    levels = [h.split(" ", 1)[0] for h in tokens["headings"]]
+    expected = ["h2"] * (1 + len(model["designs"])) + ["h3"] * len(claims)
+    if sorted(levels) != sorted(expected):
+        raise AssertionError(f"headings {tokens['headings']!r}, expected {len(expected)} (h2 and h3 only)")
+    rows = sum(2 + len([o for o in d["obligations"] if c["name"] in o["claims"] and o["severity"] != "none"
+                        and o["status"] != "discharged"]) for d in model["designs"] for c in d["claims"])
+    if tokens["table_rows"] != rows:
+        raise AssertionError(f"{tokens['table_rows']} table rows rendered, the model has {rows}")
+    for kind in ("images", "links", "html_blocks", "html_inline"):
+        if tokens[kind]:
+            raise AssertionError(f"user text became Markdown structure: {kind} {tokens[kind][:3]!r}")
+
+
+def markdown_tokens(*files):
+    """The structure markdown_tokens.js (markdown-it) finds in each Markdown file."""
+    env = dict(os.environ, NODE_PATH=str(npm_dir / "node_modules"))
+    proc = subprocess.run(["node", str(here / "markdown_tokens.js"), *map(str, files)], capture_output=True,
+                          text=True, env=env)
+    if proc.returncode != 0:
+        raise AssertionError(f"markdown_tokens.js failed: {proc.stderr}")
+    return [json.loads(line) for line in proc.stdout.splitlines()]
 
 
 def check_json(design, out, model):

@@ -13,6 +13,9 @@ Then the design is copied under file names holding a terminal escape sequence, a
 UTF-8, and no writer may pass a control character through: the text, Markdown, HTML, JUnit, GitHub, SARIF,
 DOT and LaTeX outputs must be valid UTF-8 without C0 (but tab and newline) or C1 characters, and show `\u{1B}`
 instead; so must `vdc check`, its diagnostics on standard error included.
+Line-oriented outputs (the GitHub annotations, JUnit failure lines) show a line break inside a value as `\n`.
+Last, bidirectional formatting characters (U+202E, ...) typed into the title, the argument and the file name
+reach no output raw: each shows `\u{202E}`, JSON and SARIF the JSON escape `\u202E` (the value stays exact).
 Prints one line per check and a closing "hostile_content: N checked, M failed".
 """
 import html.parser
@@ -69,6 +72,11 @@ argument_match = re.search(r"by argument " + literal + r" cite " + literal, sour
 argument, cite = unescape_literal(argument_match.group(1)), unescape_literal(argument_match.group(2))
 claim_name, description = next(iter(claims.items()))
 
+def one_line(text):
+    """A user string inside one line of a line-oriented output: a line break is shown as `\\n`."""
+    return text.replace("\n", "\\n")
+
+
 # ---------------------------------------------------------------- JSON: the strings unchanged
 
 model = json.loads(run("json"))
@@ -87,7 +95,7 @@ try:
     report(props.get("description") == description, "junit description property",
            f"{props.get('description')!r} != {description!r}")
     failure = case.find("failure")
-    report(failure is not None and f"argued: {argument}\n" in failure.text, "junit failure names the argument",
+    report(failure is not None and f"argued: {one_line(argument)}\n" in failure.text, "junit failure names the argument",
            repr(failure.text if failure is not None else None))
 except ET.ParseError as e:
     report(False, "junit parses", str(e))
@@ -150,7 +158,8 @@ pattern = re.compile(r"^::(error|warning|notice) ((?:[a-zA-Z]+=[^,:]*)(?:,[a-zA-
 parsed = [pattern.match(line) for line in lines]
 report(all(parsed), "github: every line is one workflow command", repr([l for l, m in zip(lines, parsed) if not m]))
 messages = [unescape_workflow(m.group(3)) for m in parsed if m and "title=external.proxy_recipe" in m.group(2)]
-report(len(messages) == 1 and f"\nArgued: {argument} [{cite}]\n" in messages[0], "github message gives back the argument",
+report(len(messages) == 1 and f"\nArgued: {one_line(argument)} [{one_line(cite)}]\n" in messages[0],
+       "github message gives back the argument on one line",
        repr(messages))
 
 # ---------------------------------------------------------------- SARIF
@@ -163,7 +172,7 @@ report(len(texts) == 1 and f"Argued: {argument}" in texts[0], "sarif message giv
 
 
 def unescape_markdown(text):
-    text = text.replace("<br>", "\n")
+    text = text.replace("<br>", "\n").replace("&#32;", " ").replace("&#9;", "\t")
     text = re.sub(r"\\(.)", r"\1", text)
     return text.replace("&lt;", "<").replace("&amp;", "&")
 
@@ -267,5 +276,35 @@ for name in (b"evil\x1b[31m\x07 name#1.vdesign", b"caf\xe9 \x9b2J.vdesign"):
                       for c in os.fsdecode(name).encode("utf-8", "surrogateescape").decode("latin-1"))
     report(uris and all(u.endswith("/" + encoded) and re.fullmatch(r"(file://)?[A-Za-z0-9._~/%-]+", u) for u in uris),
            f"sarif uri for {name!r} is percent-encoded", repr(uris))
+
+# ---------------------------------------------------------------- bidirectional formatting characters
+
+# Typed into the title and the argument (VD1019 warns, the design still checks) and into the file name. No output
+# may hold one raw: each shows it as `\u{202E}` (JSON and SARIF as the JSON escape `\u202E`, so that the parsed
+# value is still exact).
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+RAW_BIDI = re.compile(f"[{BIDI}]")
+trojan = "\u202e" + "deny\u2066 \u2067safe\u2069\u200f\u061c"
+bidi_path = work / "trojan\u202e.vdesign"
+bidi_source = source.replace(f'design {d["name"]} "', f'design {d["name"]} "{trojan}', 1)
+bidi_source = bidi_source.replace('by argument "', f'by argument "{trojan}', 1)
+bidi_path.write_text(bidi_source, encoding="utf-8")
+bidi_model = json.loads(run("json", bidi_path))
+bidi_raw_json = run("json", bidi_path)
+report(bidi_model["designs"][0]["title"] == trojan + title and "\\u202E" in bidi_raw_json
+       and not RAW_BIDI.search(bidi_raw_json), "json keeps bidi controls exact, written as \\u202E escapes")
+for fmt in ("text", "markdown", "html", "junit", "github", "sarif", "dot", "latex"):
+    out = run(fmt, bidi_path)
+    shown = {"markdown": unescape_markdown, "latex": unescape_latex}.get(fmt, lambda t: t)(out)
+    if fmt == "html":
+        shown = html.unescape(out)
+    visible = "\\u202E" in shown if fmt == "sarif" else ("\\u{202E}" in shown or "\\\\u{202E}" in shown)
+    raw = RAW_BIDI.findall(out)
+    report(not raw and visible, f"{fmt} output shows bidi controls visibly",
+           f"raw {[hex(ord(c)) for c in raw[:5]]}" if raw else "no \\u{202E} in the output")
+proc = subprocess.run([vdc, "check", "--color", "never", str(bidi_path)], capture_output=True)
+both = (proc.stdout + proc.stderr).decode("utf-8")
+report(not RAW_BIDI.search(both) and "\\u{202E}" in both and "[VD1019]" in both,
+       "vdc check warns about each bidi control and prints none raw", repr(both[:300]))
 
 finish("hostile_content")

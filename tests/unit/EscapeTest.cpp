@@ -4,6 +4,7 @@
 #include "source/Utf8.h"
 
 #include <catch2/catch.hpp>
+#include <llvm/Support/JSON.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -140,4 +141,65 @@ TEST_CASE("the LaTeX escaper writes ASCII only") {
 TEST_CASE("SARIF URIs percent-encode everything but unreserved characters and slashes") {
   CHECK(percentEncodePath("a b/c#d%e?f:g/ü.vdesign") == "a%20b/c%23d%25e%3Ff%3Ag/%C3%BC.vdesign");
   CHECK(percentEncodePath("A-Z_a.z~0/9") == "A-Z_a.z~0/9");
+}
+
+TEST_CASE("bidirectional formatting characters are spelled as visible escapes by every escaper") {
+  std::vector<uint32_t> bidi = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+                                0x200E, 0x200F, 0x061C};
+  for (uint32_t cp : bidi) {
+    INFO("U+" << std::hex << cp);
+    CHECK(isBidiControl(cp));
+    std::string raw = "a" + utf8(cp) + "b";
+    for (const std::string &out : {replaceControls(raw), escapeTerminal(raw), escapeMarkdown(raw), escapeXml(raw),
+                                   escapeLatex(raw), escapeDot(raw), escapeWorkflowData(raw), markdownCode(raw)})
+      CHECK(out.find(utf8(cp)) == std::string::npos);
+  }
+  CHECK_FALSE(isBidiControl(0x200D)); // a zero-width joiner does not reorder text
+  CHECK(replaceControls("x" + utf8(0x202E) + "y") == "x\\u{202E}y");
+  CHECK(replaceControls(utf8(0x061C)) == "\\u{61C}");
+}
+
+TEST_CASE("JSON shows bidirectional formatting characters as escapes and still parses to the same string") {
+  std::string value = "deny" + utf8(0x202E) + " " + utf8(0x2066) + "safe" + utf8(0x2069) + utf8(0x061C) + " τ";
+  std::string json = "{\"title\": \"" + value + "\"}";
+  std::string shown = jsonWithVisibleBidi(json);
+  CHECK(shown == "{\"title\": \"deny\\u202E \\u2066safe\\u2069\\u061C τ\"}");
+  auto parsed = llvm::json::parse(shown);
+  REQUIRE(static_cast<bool>(parsed));
+  CHECK(parsed->getAsObject()->getString("title")->str() == value);
+}
+
+TEST_CASE("line-oriented outputs show a line break inside a value as \\n") {
+  CHECK(escapeLine("a\nsummary: all holds\tok") == "a\\nsummary: all holds\tok");
+  CHECK(escapeTerminal("x\n\x1b[2J") == "x\\n\\u{1B}[2J");
+}
+
+TEST_CASE("Markdown escaping leaves no structure: links, images, HTML, headings, lists, code") {
+  CHECK(escapeMarkdown("![x](http://e/p.png) [a](http://e)") == "\\!\\[x\\]\\(http://e/p.png\\) \\[a\\]\\(http://e\\)");
+  CHECK(escapeMarkdown("x\n# All claims hold\n<!--") == "x<br>\\# All claims hold<br>&lt;\\!--");
+  // What could start a block where the text starts a line: a list item, a heading underline, an ordered list,
+  // an indented code block.
+  CHECK(escapeMarkdown("- item") == "\\- item");
+  CHECK(escapeMarkdown("===") == "\\===");
+  CHECK(escapeMarkdown("12. item") == "12\\. item");
+  CHECK(escapeMarkdown("    code") == "&#32;&#32;&#32;&#32;code");
+  CHECK(escapeMarkdown("a - b") == "a - b");
+  CHECK(escapeMarkdownParagraph("one\n- two\n---\n  3) three") ==
+        "one  \n\\- two  \n\\---  \n&#32;&#32;3\\) three");
+}
+
+TEST_CASE("a Markdown code span cannot be closed by a backtick inside it") {
+  CHECK(markdownCode("name") == "`name`");
+  CHECK(markdownCode("a `b` c") == "``a `b` c``");
+  CHECK(markdownCode("``x``") == "``` ``x`` ```");
+  CHECK(markdownCode("`") == "`` ` ``");
+  CHECK(markdownCode("a\nb") == "`a\\nb`");
+  CHECK(markdownCode(" x ") == "`  x  `");
+}
+
+TEST_CASE("generated text keeps its backticked names as code, and only names") {
+  CHECK(escapeMarkdownNames("recipe `small` (note `a b`) for `big`") ==
+        "recipe `small` \\(note \\`a b\\`\\) for `big`");
+  CHECK(escapeMarkdownNames("study `s` (x\n<!--)") == "study `s` \\(x<br>&lt;\\!--\\)");
+  CHECK(escapeMarkdownNames("- `x` -") == "\\- `x` -");
 }
