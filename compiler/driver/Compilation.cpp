@@ -34,6 +34,22 @@ std::string lexicalPath(const std::string &path) {
   return std::string(abs.str());
 }
 
+/// True when the absolute, lexical `path` lies inside `root` (a real path): directly, or below a directory whose real
+/// path is the root (a project reached through a symbolic link, such as a checkout under a linked home directory).
+bool isLexicallyInside(const std::string &path, const std::string &root) {
+  if (isInsideDirectory(path, root))
+    return true;
+  for (llvm::StringRef dir = llvm::sys::path::parent_path(path); !dir.empty();
+       dir = llvm::sys::path::parent_path(dir)) {
+    llvm::SmallString<256> real;
+    if (!llvm::sys::fs::real_path(dir, real) && real.str() == root)
+      return true;
+    if (dir == llvm::sys::path::root_path(dir))
+      break;
+  }
+  return false;
+}
+
 bool isRelativeImport(const std::string &spec) { return spec.rfind("./", 0) == 0 || spec.rfind("../", 0) == 0; }
 
 const char *kOutsideRootHelp = "a design may read only files inside its project (the nearest directory holding "
@@ -44,7 +60,7 @@ std::string confinementRootFor(const std::string &path, bool allowOutsideRoot) {
   if (allowOutsideRoot || path == "-")
     return "";
   std::string root = projectRootFor(path);
-  return isInsideDirectory(lexicalPath(path), root) ? root : "";
+  return isLexicallyInside(lexicalPath(path), root) ? root : "";
 }
 
 void Compilation::reportOutsideRoot(SourceRange range, const std::string &path, const std::string &what) {
@@ -221,7 +237,7 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       llvm::SmallString<256> full(fromPath);
       llvm::sys::path::remove_filename(full);
       llvm::sys::path::append(full, import.path);
-      if (!isInsideDirectory(lexicalPath(std::string(full.str())), root)) {
+      if (!isLexicallyInside(lexicalPath(std::string(full.str())), root)) {
         reportOutsideRoot(import.range, import.path, "");
         continue;
       }
