@@ -60,7 +60,8 @@ std::string confinementRootFor(const std::string &path, bool allowOutsideRoot) {
   if (allowOutsideRoot || path == "-")
     return "";
   std::string root = projectRootFor(path);
-  return isLexicallyInside(lexicalPath(path), root) ? root : "";
+  // The root `/` confines nothing, and would refuse a stream such as `/dev/stdin`, which has no path of its own.
+  return root != "/" && isLexicallyInside(lexicalPath(path), root) ? root : "";
 }
 
 void Compilation::reportOutsideRoot(SourceRange range, const std::string &path, const std::string &what) {
