@@ -56,8 +56,8 @@ std::string codePointSlice(const std::string &text, size_t first, size_t count) 
 
 /// The source line of a range and a caret line under it.
 void printExcerpt(std::ostream &out, const SourceManager &sources, SourceRange range, bool color) {
-  if (!range.valid() || sources.text(range.file).empty())
-    return;
+  if (!range.valid() || sources.text(range.file).empty() || !sources.quotable(range.file))
+    return; // a file that is not a design (a lock) is never quoted
   LineColumn at = sources.lineColumn(range.file, range.begin);
   std::string_view line = sources.lineText(range.file, at.line);
   if (findInvalidUtf8(line) != std::string_view::npos)

@@ -25,16 +25,65 @@ std::string canonicalPath(const std::string &path) {
 
 namespace {
 bool isFile(const std::string &path) { return llvm::sys::fs::is_regular_file(path); }
+
+/// `path` made absolute, without `.` and `..` steps (symbolic links not resolved).
+std::string lexicalPath(const std::string &path) {
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
+  return std::string(abs.str());
+}
+
+/// True when the absolute, lexical `path` lies inside `root` (a real path): directly, or below a directory whose real
+/// path is the root (a project reached through a symbolic link, such as a checkout under a linked home directory).
+bool isLexicallyInside(const std::string &path, const std::string &root) {
+  if (isInsideDirectory(path, root))
+    return true;
+  for (llvm::StringRef dir = llvm::sys::path::parent_path(path); !dir.empty();
+       dir = llvm::sys::path::parent_path(dir)) {
+    llvm::SmallString<256> real;
+    if (!llvm::sys::fs::real_path(dir, real) && real.str() == root)
+      return true;
+    if (dir == llvm::sys::path::root_path(dir))
+      break;
+  }
+  return false;
+}
+
+bool isRelativeImport(const std::string &spec) { return spec.rfind("./", 0) == 0 || spec.rfind("../", 0) == 0; }
+
+const char *kOutsideRootHelp = "a design may read only files inside its project (the nearest directory holding "
+                               "`.git`, else the working directory); pass --allow-outside-root to allow it";
 } // namespace
+
+std::string confinementRootFor(const std::string &path, bool allowOutsideRoot) {
+  if (allowOutsideRoot || path == "-")
+    return "";
+  std::string root = projectRootFor(path);
+  // The root `/` confines nothing, and would refuse a stream such as `/dev/stdin`, which has no path of its own.
+  return root != "/" && isLexicallyInside(lexicalPath(path), root) ? root : "";
+}
+
+void Compilation::reportOutsideRoot(SourceRange range, const std::string &path, const std::string &what) {
+  auto &d = diags_.report(DiagKind::OutsideRoot, range, path, projectRoot_);
+  d.help = kOutsideRootHelp;
+  if (!what.empty())
+    d.notes.push_back({range, what});
+}
 
 Compilation::Compilation(CompileOptions options) : options_(std::move(options)) {}
 
-bool Compilation::readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser) const {
+bool Compilation::readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser,
+                           const std::string &root, ReadError *whyOut) const {
   OpenRules rules;
   rules.allowStreams = namedByUser; // a pipe or `/dev/stdin` named on the command line, never one a design names
   rules.maxBytes = options_.maxFileBytes;
+  rules.root = root;
   ReadError why = ReadError::None;
-  if (readFileSafely(path, rules, text, why, error))
+  bool read = readFileSafely(path, rules, text, why, error);
+  if (whyOut)
+    *whyOut = why;
+  if (read)
     return true;
   if (why == ReadError::TooLarge)
     error = fmt::format("it is larger than the limit of {} bytes", options_.maxFileBytes);
@@ -42,10 +91,15 @@ bool Compilation::readFile(const std::string &path, std::string &text, std::stri
 }
 
 bool Compilation::readModule(const std::string &path, const std::string &canonical, std::string &text,
-                             std::string &error) const {
+                             std::string &error, const std::string &root, ReadError &why) const {
+  why = ReadError::None;
+  if (!root.empty() && !isInsideDirectory(canonical, root)) {
+    why = ReadError::OutsideRoot;
+    return false;
+  }
   if (options_.readOverlay && options_.readOverlay(canonical, text))
     return true;
-  return readFile(path, text, error);
+  return readFile(path, text, error, false, root, &why);
 }
 
 void Compilation::compileFile(const std::string &path) {
@@ -53,10 +107,17 @@ void Compilation::compileFile(const std::string &path) {
   OpenRules rules;
   rules.allowStreams = true;
   rules.maxBytes = options_.maxFileBytes;
+  // A file named inside a project may not lead out of it through a symbolic link (a design a repository links to
+  // `/etc/passwd` would otherwise be quoted line by line as syntax errors).
+  rules.root = confinementRootFor(path, options_.allowOutsideRoot);
   ReadError why = ReadError::None;
   if (!readFileSafely(path, rules, text, why, error)) {
     rootFile_ = sources_.add(path, "");
-    if (why == ReadError::TooLarge)
+    projectRoot_ = rules.root;
+    if (why == ReadError::OutsideRoot)
+      reportOutsideRoot(SourceRange{rootFile_, 0, 0}, path,
+                        "it resolves, through a symbolic link, to `" + canonicalPath(path) + "`");
+    else if (why == ReadError::TooLarge)
       diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
     else
       diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, path, error);
@@ -99,10 +160,11 @@ FileId Compilation::importedFile(const ast::Import &import) const {
 }
 
 std::string Compilation::resolveImport(const std::string &spec, const std::string &fromPath) const {
+  // An import names a design file: `NAME.vdesign`, with or without the extension written.
   auto candidates = [](const std::string &base) {
-    return std::vector<std::string>{base, base + ".vdesign"};
+    return std::vector<std::string>{llvm::StringRef(base).endswith(".vdesign") ? base : base + ".vdesign"};
   };
-  bool relative = spec.rfind("./", 0) == 0 || spec.rfind("../", 0) == 0;
+  bool relative = isRelativeImport(spec);
   if (relative) {
     llvm::SmallString<256> dir(fromPath);
     llvm::sys::path::remove_filename(dir);
@@ -113,6 +175,11 @@ std::string Compilation::resolveImport(const std::string &spec, const std::strin
         return c;
     return "";
   }
+  // A module name stays inside its search directory.
+  llvm::SmallString<256> tidy(spec);
+  llvm::sys::path::remove_dots(tidy, /*remove_dot_dot=*/true);
+  if (llvm::sys::path::is_absolute(spec) || tidy.str().startswith(".."))
+    return "";
   for (const std::string &dir : options_.searchPath) {
     llvm::SmallString<256> full(dir);
     llvm::sys::path::append(full, spec);
@@ -136,7 +203,7 @@ void ModuleCache::store(const std::string &canonicalPath, Entry entry) {
 }
 
 const ast::Module *Compilation::load(const std::string &canonical, const std::string &display, std::string text,
-                                     std::vector<std::string> &stack, bool cacheable) {
+                                     std::vector<std::string> &stack, bool cacheable, bool trusted) {
   FileId file = sources_.add(display, std::move(text));
   loaded_.push_back(canonical);
   fileOf_.emplace(canonical, file);
@@ -155,19 +222,32 @@ const ast::Module *Compilation::load(const std::string &canonical, const std::st
                                                        diags_.all().end())});
   }
   stack.push_back(canonical);
-  loadImports(*module, display, stack);
+  loadImports(*module, display, stack, trusted);
   stack.pop_back();
   modules_.push_back(std::move(module));
   return modules_.back().get();
 }
 
-void Compilation::loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack) {
+void Compilation::loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack,
+                              bool trusted) {
   for (const ast::Import &import : module.imports) {
+    bool relative = isRelativeImport(import.path);
+    // A relative import of a project file stays inside the project; modules of the search path are trusted.
+    std::string root = relative && !trusted ? projectRoot_ : "";
+    if (!root.empty()) {
+      llvm::SmallString<256> full(fromPath);
+      llvm::sys::path::remove_filename(full);
+      llvm::sys::path::append(full, import.path);
+      if (!isLexicallyInside(lexicalPath(std::string(full.str())), root)) {
+        reportOutsideRoot(import.range, import.path, "");
+        continue;
+      }
+    }
     std::string path = resolveImport(import.path, fromPath);
     if (path.empty()) {
       auto &d = diags_.report(DiagKind::ModuleNotFound, import.range, import.path);
-      if (import.path.rfind("./", 0) == 0 || import.path.rfind("../", 0) == 0)
-        d.help = "a path starting with `./` or `../` is relative to the importing file";
+      if (relative)
+        d.help = "a path starting with `./` or `../` is relative to the importing file, and names a `.vdesign` file";
       else
         d.help = "modules are searched in --stdlib-path, VDESIGN_PATH and the installed stdlib";
       continue;
@@ -191,8 +271,12 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       continue;
     }
     std::string text, error;
-    if (!readModule(path, canonical, text, error)) {
-      diags_.report(DiagKind::FileUnreadable, import.range, path, error);
+    ReadError why = ReadError::None;
+    if (!readModule(path, canonical, text, error, root, why)) {
+      if (why == ReadError::OutsideRoot)
+        reportOutsideRoot(import.range, import.path, "it resolves, through a symbolic link, to `" + canonical + "`");
+      else
+        diags_.report(DiagKind::FileUnreadable, import.range, path, error);
       continue;
     }
     // Shown without `.` and `..` steps (`cyc/../cyc/./b.vdesign` reads as `cyc/b.vdesign`), unless a symbolic link
@@ -200,21 +284,23 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
     llvm::SmallString<256> shown(path);
     llvm::sys::path::remove_dots(shown, /*remove_dot_dot=*/true);
     load(canonical, canonicalPath(std::string(shown.str())) == canonical ? std::string(shown.str()) : path,
-         std::move(text), stack);
+         std::move(text), stack, /*cacheable=*/true, trusted || !relative);
   }
 }
 
 void Compilation::run(const std::string &path, std::string text) {
   std::vector<std::string> stack;
   std::string rootCanonical = canonicalPath(path);
+  projectRoot_ = options_.allowOutsideRoot ? "" : projectRootFor(path);
   // The implicit `import "core"`, unless this file is core itself.
   if (!options_.parseOnly) {
     std::string core = resolveImport("core", path);
     if (!core.empty() && canonicalPath(core) != rootCanonical) {
       std::string coreText, error;
       stack.push_back(rootCanonical);
-      if (readModule(core, canonicalPath(core), coreText, error))
-        load(canonicalPath(core), core, std::move(coreText), stack);
+      ReadError why = ReadError::None;
+      if (readModule(core, canonicalPath(core), coreText, error, "", why))
+        load(canonicalPath(core), core, std::move(coreText), stack, /*cacheable=*/true, /*trusted=*/true);
       stack.clear();
     }
   }
@@ -249,11 +335,17 @@ void Compilation::run(const std::string &path, std::string text) {
     if (options_.readLock && isFile(checks.lockPath)) {
       std::string lockText, error;
       size_t offset = 0;
-      if (!readFile(checks.lockPath, lockText, error)) {
-        diags_.report(DiagKind::LockUnreadable, SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
+      ReadError why = ReadError::None;
+      if (!readFile(checks.lockPath, lockText, error, false, projectRoot_, &why)) {
+        if (why == ReadError::OutsideRoot)
+          reportOutsideRoot(SourceRange{rootFile_, 0, 0}, checks.lockPath,
+                            "the lock is a symbolic link to `" + canonicalPath(checks.lockPath) + "`");
+        else
+          diags_.report(DiagKind::LockUnreadable, SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
         checks.lockState = CheckEnvironment::LockState::Unreadable;
       } else if (!rt::parseLock(lockText, checks.lock, error, offset)) {
-        FileId lockFile = sources_.add(checks.lockPath, lockText);
+        // Located by line and column in the lock, whose lines are never quoted: a lock is not a design.
+        FileId lockFile = sources_.add(checks.lockPath, lockText, /*quotable=*/false);
         auto at = static_cast<uint32_t>(offset);
         diags_.report(DiagKind::LockUnreadable, SourceRange{lockFile, at, at}, checks.lockPath, error).help =
             "run `vdc verify` to write it again";

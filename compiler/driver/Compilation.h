@@ -4,6 +4,7 @@
 #include "ast/Decl.h"
 #include "diagnostics/Diagnostic.h"
 #include "sema/Model.h"
+#include "source/FileRead.h"
 
 #include <functional>
 #include <map>
@@ -52,7 +53,7 @@ struct CompileOptions {
   unsigned maxImportDepth = 32;
   /// Stop after parsing (for measuring the parser alone).
   bool parseOnly = false;
-  /// Let checks read data files outside the project root (`--allow-outside-root`).
+  /// Let a design read data, imports and its lock outside the project root (`--allow-outside-root`).
   bool allowOutsideRoot = false;
   /// Read `NAME.vdesign.lock` to decide whether check discharges are current (off for `vdc verify`).
   bool readLock = true;
@@ -98,15 +99,23 @@ private:
   void run(const std::string &path, std::string text);
   /// Loads a module and, first, everything it imports; returns null when it cannot be read.
   /// `cacheable`: the module may be taken from, and stored in, the options' module cache (not the root).
+  /// `trusted`: the module was found through the stdlib search path, so its own relative imports are not confined
+  /// to the project root.
   const ast::Module *load(const std::string &canonical, const std::string &display, std::string text,
-                          std::vector<std::string> &stack, bool cacheable = true);
-  void loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack);
-  /// Finds the file an import names; "" when none exists.
+                          std::vector<std::string> &stack, bool cacheable = true, bool trusted = false);
+  void loadImports(const ast::Module &module, const std::string &fromPath, std::vector<std::string> &stack,
+                   bool trusted);
+  /// Finds the design file (ending in `.vdesign`) an import names; "" when none exists.
   std::string resolveImport(const std::string &spec, const std::string &fromPath) const;
   /// Reads a file, bounded by the size limit; only a file the user named (`namedByUser`) may be a pipe or device.
-  bool readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser = false) const;
-  /// Reads a module to load: the overlay's text when it has one, else the file.
-  bool readModule(const std::string &path, const std::string &canonical, std::string &text, std::string &error) const;
+  /// A `root` other than "" confines the opened file to it (ReadError::OutsideRoot otherwise).
+  bool readFile(const std::string &path, std::string &text, std::string &error, bool namedByUser = false,
+                const std::string &root = "", ReadError *why = nullptr) const;
+  /// Reads a module to load: the overlay's text when it has one, else the file (confined to `root` unless "").
+  bool readModule(const std::string &path, const std::string &canonical, std::string &text, std::string &error,
+                  const std::string &root, ReadError &why) const;
+  /// Reports VD0004 at `range` for `path`, outside the project root.
+  void reportOutsideRoot(SourceRange range, const std::string &path, const std::string &what);
 
   CompileOptions options_;
   SourceManager sources_;
@@ -119,10 +128,16 @@ private:
   std::map<const ast::Import *, std::string> imports_; ///< Each resolved import -> the canonical path it names.
   const ast::Module *root_ = nullptr;
   FileId rootFile_ = 0;
+  std::string projectRoot_; ///< The root file's project root: imports and the lock stay inside it.
 };
 
 /// The canonical form of a path: symbolic links resolved when the file exists, else made absolute without `.`/`..`.
 std::string canonicalPath(const std::string &path);
+
+/// The directory a file named on the command line is confined to: its project root when the path as written lies
+/// inside that root (so a symbolic link in a repository cannot lead out of it), else "" (the user named a file
+/// elsewhere), and always "" with `allowOutsideRoot`.
+std::string confinementRootFor(const std::string &path, bool allowOutsideRoot);
 
 /// The stdlib directories to search by default: next to an installed binary, then the source tree it was built from.
 std::vector<std::string> defaultStdlibDirs(const char *argv0);

@@ -1,11 +1,14 @@
 // OutputFile.cpp — writing output files: atomic replacement of regular files, direct writes to devices, pipes and standard output.
 #include "driver/OutputFile.h"
 
+#include "source/FileRead.h"
+
 #include <cerrno>
 #include <climits>
 #include <cstring>
 #include <fcntl.h>
 #include <iostream>
+#include <random>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -136,6 +139,86 @@ std::string writeFileAtomically(const std::string &path, const std::string &cont
     return "cannot replace `" + path + "`: " + std::strerror(e);
   }
   return "";
+}
+
+ReplaceResult replaceFileInProject(const std::string &path, const std::string &contents, const std::string &root) {
+  ReplaceResult result;
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (base.empty() || base == "." || base == "..") {
+    result.error = "cannot write `" + path + "`: " + std::strerror(EISDIR);
+    return result;
+  }
+  // Every step below is relative to this descriptor, so swapping the directory for a link afterwards changes nothing.
+  int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirFd < 0) {
+    result.error = "cannot create a file beside `" + path + "`: " + std::strerror(errno);
+    return result;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{dirFd};
+  result.directory = descriptorPath(dirFd);
+  if (!root.empty() && (result.directory.empty() || !isInsideDirectory(result.directory, root))) {
+    result.outsideRoot = true;
+    result.error = "`" + path + "` lies outside the project root `" + root + "`" +
+                   (result.directory.empty() ? "" : " (its directory is `" + result.directory + "`)");
+    return result;
+  }
+  struct stat st;
+  bool exists = ::fstatat(dirFd, base.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    result.error = "cannot write `" + path + "`: " + std::strerror(EISDIR);
+    return result;
+  }
+  if (exists && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+    result.error = "cannot write `" + path + "`: it is " +
+                   (S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket" : "a device") +
+                   ", not a regular file; remove it first";
+    return result;
+  }
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  mode_t mode = exists && S_ISREG(st.st_mode) ? (st.st_mode & 07777) : (0666 & ~mask);
+
+  std::random_device random;
+  std::string temp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    temp = base + ".tmp-" + std::to_string(random() % 1000000000u);
+    fd = ::openat(dirFd, temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+      break;
+  }
+  if (fd < 0) {
+    result.error = "cannot create a file beside `" + path + "`: " + std::strerror(errno);
+    return result;
+  }
+  auto fail = [&](const std::string &what, int e) {
+    if (fd >= 0)
+      ::close(fd);
+    ::unlinkat(dirFd, temp.c_str(), 0);
+    result.error = what + std::strerror(e);
+    return result;
+  };
+  if (exists && S_ISREG(st.st_mode) && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+    // Only the owner's group or root may keep another owner; the file then belongs to whoever wrote it.
+  }
+  if (::fchmod(fd, mode) != 0)
+    return fail("cannot set the permissions of a file beside `" + path + "`: ", errno);
+  if (int e = writeAll(fd, contents))
+    return fail("cannot write `" + path + "`: ", e);
+  if (::fsync(fd) != 0)
+    return fail("cannot write `" + path + "`: ", errno);
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0)
+    return fail("cannot write `" + path + "`: ", errno);
+  if (::renameat(dirFd, temp.c_str(), dirFd, base.c_str()) != 0)
+    return fail("cannot replace `" + path + "`: ", errno);
+  return result;
 }
 
 } // namespace vdc

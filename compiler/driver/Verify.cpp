@@ -7,6 +7,7 @@
 #include "runtime/Checks.h"
 #include "runtime/Csv.h"
 #include "runtime/Lock.h"
+#include "sema/DesignChecker.h"
 
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -141,8 +142,21 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
       continue;
     }
     std::string lockPath = file + ".lock";
-    if (std::string error = writeFileAtomically(lockPath, rt::serializeLock(lock, VDC_VERSION)); !error.empty()) {
-      err << "vdc: error: " << escapeTerminal(error) << "\n";
+    // The repository decides this path: never written through a link, into a FIFO, or outside the project.
+    std::string root = options.allowOutsideRoot ? "" : projectRootFor(file);
+    ReplaceResult written = replaceFileInProject(lockPath, rt::serializeLock(lock, VDC_VERSION), root);
+    if (written.outsideRoot) {
+      DiagnosticSink refused;
+      refused.report(DiagKind::OutsideRoot, SourceRange{c.rootFile(), 0, 0}, lockPath, root).help =
+          fmt::format("the lock is written beside the design, in `{}`; pass --allow-outside-root to write it there",
+                      written.directory);
+      printDiagnostic(err, c.sources(), refused.all().back(), color);
+      err << "vdc: " << file << ": the lock was not written\n";
+      status = 2;
+      continue;
+    }
+    if (!written.error.empty()) {
+      err << "vdc: error: " << escapeTerminal(written.error) << "\n";
       status = 2;
       continue;
     }

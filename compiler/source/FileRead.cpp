@@ -36,7 +36,8 @@ const char *kindOf(mode_t mode) {
   return "not a regular file";
 }
 
-/// The path the kernel has for an open descriptor ("" when it has none).
+} // namespace
+
 std::string descriptorPath(int fd) {
   std::string link = "/proc/self/fd/" + std::to_string(fd);
   std::vector<char> buffer(PATH_MAX + 1);
@@ -45,8 +46,6 @@ std::string descriptorPath(int fd) {
     return "";
   return std::string(buffer.data(), static_cast<size_t>(n));
 }
-
-} // namespace
 
 bool isInsideDirectory(const std::string &path, const std::string &root) {
   if (root.empty())

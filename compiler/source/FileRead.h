@@ -91,6 +91,9 @@ bool readDescriptor(int fd, size_t maxBytes, std::string &text, ReadError &error
 /// The stamp of the file at `path` (following links), or false when it cannot be examined.
 bool statFile(const std::string &path, FileStamp &stamp);
 
+/// The path the kernel has for an open descriptor, links resolved ("" when it has none).
+std::string descriptorPath(int fd);
+
 /// True when the absolute, normalised `path` is `root` or lies below it (compares whole path components).
 bool isInsideDirectory(const std::string &path, const std::string &root);
 

@@ -5,8 +5,8 @@
 
 namespace vdc {
 
-FileId SourceManager::add(std::string name, std::string text) {
-  File file{std::move(name), std::move(text), {}, {}};
+FileId SourceManager::add(std::string name, std::string text, bool quotable) {
+  File file{std::move(name), std::move(text), {}, {}, quotable};
   indexLines(file);
   files_.push_back(std::move(file));
   return static_cast<FileId>(files_.size());

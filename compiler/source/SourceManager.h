@@ -32,8 +32,12 @@ struct LineColumn {
 /// white space that ends a `//` comment).
 class SourceManager {
 public:
-  /// Adds a buffer under the given display name and returns its id.
-  FileId add(std::string name, std::string text);
+  /// Adds a buffer under the given display name and returns its id. A file that is not a design (a lock) is added
+  /// with `quotable` false: diagnostics locate positions in it by line and column but never print its lines.
+  FileId add(std::string name, std::string text, bool quotable = true);
+
+  /// False for a file whose lines are never printed under a diagnostic.
+  bool quotable(FileId id) const { return files_[id - 1].quotable; }
 
   /// The display name of a file (a path as the user gave it).
   const std::string &name(FileId id) const { return files_[id - 1].name; }
@@ -81,6 +85,7 @@ private:
     std::vector<uint32_t> lineStarts;
     /// Per line: whether it is all ASCII, so that its columns are byte differences (constant time).
     std::vector<bool> asciiLines;
+    bool quotable = true;
   };
   /// The 0-based index of the line holding `offset` (clamped to the text).
   static uint32_t lineIndex(const File &file, uint32_t offset);

@@ -16,7 +16,6 @@
 #include "report/MarkdownReport.h"
 #include "report/SarifReport.h"
 #include "report/TextReport.h"
-#include "report/Escape.h"
 #include "source/FileRead.h"
 
 #include <cstdlib>
@@ -67,7 +66,8 @@ options:
   --stdlib-path DIR          search DIR for imported modules (repeatable);
                              VDESIGN_PATH is searched too
   --stop-after=parse         only parse (for measuring the parser)
-  --allow-outside-root       let checks read data outside the project root (the
+  --allow-outside-root       let a design read data, imports and its lock, and
+                             verify write the lock, outside the project root (the
                              nearest directory holding .git, else the working one)
 
 exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
@@ -154,6 +154,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
         opts.fmtCheck = true;
       else if (arg == "--write" || arg == "-w")
         opts.fmtWrite = true;
+      else if (arg == "--allow-outside-root")
+        opts.allowOutsideRoot = true;
       else if (arg.rfind("--color=", 0) == 0)
         opts.color = arg.substr(8);
       else if (arg == "--color" && i + 1 < argc)
@@ -251,6 +253,52 @@ int parseArgs(int argc, char **argv, Options &opts) {
   return -1;
 }
 
+/// The file `-o` names when it is one of the files a run read (a design, an imported module, a lock or a data file),
+/// compared by device and inode after following links, so `./d.vdesign`, a symbolic or a hard link are caught too;
+/// "" when it is none of them (or does not exist yet).
+std::string outputClash(const std::string &output,
+                        const std::vector<std::unique_ptr<vdc::Compilation>> &compilations,
+                        const std::vector<std::string> &files) {
+  vdc::FileStamp out;
+  if (output == "-" || !vdc::statFile(output, out))
+    return "";
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < compilations.size(); ++i) {
+    if (files[i] != "-")
+      inputs.push_back(files[i]);
+    for (const std::string &path : compilations[i]->loadedPaths())
+      inputs.push_back(path);
+    for (const vdc::CheckedDesign &design : compilations[i]->designs())
+      for (const vdc::CheckRun &run : design.checkRuns)
+        inputs.push_back(run.dataFile);
+    if (files[i] != "-")
+      inputs.push_back(files[i] + ".lock");
+  }
+  for (const std::string &input : inputs) {
+    vdc::FileStamp in;
+    if (!input.empty() && vdc::statFile(input, in) && in.device == out.device && in.inode == out.inode)
+      return input;
+  }
+  return "";
+}
+
+/// Writes a report or diff to `-o`, unless that would replace one of the files read; returns an exit status.
+int writeOutput(const std::string &output, const std::string &text,
+                const std::vector<std::unique_ptr<vdc::Compilation>> &compilations,
+                const std::vector<std::string> &files) {
+  if (std::string input = outputClash(output, compilations, files); !input.empty()) {
+    std::cerr << "vdc: error: the output `" << vdc::escapeTerminal(output) << "` is the input file `"
+              << vdc::escapeTerminal(input) << "`; nothing was written [VD0005]\n"
+              << "  help: name another file after -o\n";
+    return kExitErrors;
+  }
+  if (std::string error = vdc::writeFileAtomically(output, text); !error.empty()) {
+    std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
+    return kExitErrors;
+  }
+  return -1;
+}
+
 } // namespace
 
 /// The largest input file `vdc fmt` reads: the same limit as every other command.
@@ -265,6 +313,9 @@ int formatFiles(const Options &opts, bool errColor) {
     vdc::OpenRules rules;
     rules.allowStreams = true;
     rules.maxBytes = kMaxInputBytes;
+    // As for `check`: a file inside a project is read (and, with --write, replaced) only when it does not lead
+    // out of the project through a symbolic link.
+    rules.root = vdc::confinementRootFor(path, opts.allowOutsideRoot);
     bool read = path == "-" ? vdc::readDescriptor(STDIN_FILENO, kMaxInputBytes, text, why, error)
                             : vdc::readFileSafely(path, rules, text, why, error);
     if (!read) {
@@ -272,6 +323,11 @@ int formatFiles(const Options &opts, bool errColor) {
       if (why == vdc::ReadError::TooLarge)
         std::cerr << "vdc: error: " << shown << ": file is larger than the limit of " << kMaxInputBytes
                   << " bytes [VD0003]\n";
+      else if (why == vdc::ReadError::OutsideRoot)
+        std::cerr << "vdc: error: `" << shown << "` lies outside the project root `"
+                  << vdc::escapeTerminal(rules.root) << "` [VD0004]\n"
+                  << "  help: it is a symbolic link that leads out of the project; pass --allow-outside-root to "
+                     "format it\n";
       else
         std::cerr << "vdc: error: cannot read `" << shown << "`: " << error << " [VD0001]\n";
       status = 2;
@@ -377,10 +433,8 @@ int main(int argc, char **argv) {
                    opts.files[1]);
     if (opts.output.empty())
       std::cout << text.str();
-    else if (std::string error = vdc::writeFileAtomically(opts.output, text.str()); !error.empty()) {
-      std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
-      return kExitErrors;
-    }
+    else if (int failed = writeOutput(opts.output, text.str(), compilations, opts.files); failed >= 0)
+      return failed;
     return kExitOk;
   }
   if (opts.command == "check") {
@@ -392,9 +446,8 @@ int main(int argc, char **argv) {
     writerFor(opts.format)(report, input);
     if (opts.output.empty()) {
       std::cout << report.str();
-    } else if (std::string error = vdc::writeFileAtomically(opts.output, report.str()); !error.empty()) {
-      std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
-      return kExitErrors;
+    } else if (int failed = writeOutput(opts.output, report.str(), compilations, opts.files); failed >= 0) {
+      return failed;
     }
   }
   if (errors)
