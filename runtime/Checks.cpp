@@ -34,6 +34,13 @@ CheckParam optional(std::string name, ParamKind kind, llvm::json::Value def) {
   return p;
 }
 
+/// A parameter whose value names data columns.
+CheckParam columns(std::string name, ParamKind kind) {
+  CheckParam p = param(std::move(name), kind);
+  p.column = true;
+  return p;
+}
+
 CheckParam atLeast(CheckParam p, double min) {
   p.min = min;
   return p;
@@ -43,15 +50,19 @@ std::vector<CheckSpec> makeCatalog() {
   std::vector<CheckSpec> all;
   {
     CheckSpec s{"positivity", "every treatment level occurs at least min_count times in every stratum", {}, {}};
-    s.params = {param("data", ParamKind::String), param("treatment", ParamKind::String),
-                optional("strata", ParamKind::StringList, llvm::json::Array{}),
+    s.params = {param("data", ParamKind::String), columns("treatment", ParamKind::String),
+                [] {
+                  CheckParam p = optional("strata", ParamKind::StringList, llvm::json::Array{});
+                  p.column = true;
+                  return p;
+                }(),
                 atLeast(optional("min_count", ParamKind::Int, 1), 1)};
     s.discharges = {"internal.positivity", "internal.conditional_positivity"};
     all.push_back(std::move(s));
   }
   {
     CheckSpec s{"replicates", "every arm has at least min_per_arm rows", {}, {}};
-    s.params = {param("data", ParamKind::String), param("arm", ParamKind::String),
+    s.params = {param("data", ParamKind::String), columns("arm", ParamKind::String),
                 atLeast(param("min_per_arm", ParamKind::Int), 1)};
     s.discharges = {"statistical.finite_sample"};
     all.push_back(std::move(s));
@@ -63,8 +74,8 @@ std::vector<CheckSpec> makeCatalog() {
     level.minExclusive = true;
     level.max = 1;
     level.maxExclusive = true;
-    s.params = {param("data", ParamKind::String),    param("arm", ParamKind::String),
-                param("outcome", ParamKind::String), param("control", ParamKind::String),
+    s.params = {param("data", ParamKind::String),    columns("arm", ParamKind::String),
+                columns("outcome", ParamKind::String), param("control", ParamKind::String),
                 param("treated", ParamKind::String), level};
     s.discharges = {"statistical.finite_sample"};
     all.push_back(std::move(s));
@@ -77,7 +88,7 @@ std::vector<CheckSpec> makeCatalog() {
     CheckParam tolerance = optional("tolerance", ParamKind::Number, 0.05);
     tolerance.min = 0;
     tolerance.minExclusive = true;
-    s.params = {param("data", ParamKind::String), param("x", ParamKind::String), param("y", ParamKind::String),
+    s.params = {param("data", ParamKind::String), columns("x", ParamKind::String), columns("y", ParamKind::String),
                 tolerance};
     s.discharges = {"statistical.functional_form"};
     all.push_back(std::move(s));
@@ -117,8 +128,8 @@ bool requireColumn(const CsvTable &t, const std::string &name, const char *role,
 }
 
 bool requireRows(const CsvTable &t, DataError &error) {
-  if (t.rows.size() < 2) {
-    error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rows.size()),
+  if (t.rowCount() < 2) {
+    error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rowCount()),
              t.rowLines.empty() ? 1 : t.rowLines.back()};
     return false;
   }
@@ -126,15 +137,15 @@ bool requireRows(const CsvTable &t, DataError &error) {
 }
 
 bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError &error) {
-  const std::string &text = t.rows[row][col];
-  std::string trimmed = text;
+  std::string_view text = t.cell(row, col);
+  std::string trimmed(text);
   trimmed.erase(0, trimmed.find_first_not_of(" \t"));
   trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
   char *end = nullptr;
   errno = 0;
   out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
   if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
-    error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.header[col], text),
+    error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.name(col), text),
              t.rowLines[row]};
     return false;
   }
@@ -165,12 +176,13 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
   int64_t minCount = static_cast<int64_t>(num(params, "min_count"));
   std::set<std::string> levels;
   std::map<std::vector<std::string>, std::map<std::string, int64_t>> counts;
-  for (const auto &row : t.rows) {
+  for (size_t i = 0; i < t.rowCount(); ++i) {
     std::vector<std::string> key;
     for (size_t c : strata)
-      key.push_back(row[c]);
-    levels.insert(row[treatment]);
-    ++counts[key][row[treatment]];
+      key.emplace_back(t.cell(i, c));
+    std::string level(t.cell(i, treatment));
+    levels.insert(level);
+    ++counts[key][level];
   }
   llvm::json::Array strataOut, violations;
   for (const auto &[key, byLevel] : counts) {
@@ -198,7 +210,7 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
   }
   r.figures["levels"] = llvm::json::Array(std::vector<std::string>(levels.begin(), levels.end()));
   r.figures["min_count"] = minCount;
-  r.figures["rows"] = static_cast<int64_t>(t.rows.size());
+  r.figures["rows"] = static_cast<int64_t>(t.rowCount());
   size_t nViolations = violations.size();
   r.figures["strata"] = std::move(strataOut);
   r.figures["violations"] = std::move(violations);
@@ -227,8 +239,8 @@ bool replicates(const llvm::json::Object &params, const CsvTable &t, CheckResult
     return false;
   int64_t minPerArm = static_cast<int64_t>(num(params, "min_per_arm"));
   std::map<std::string, int64_t> counts;
-  for (const auto &row : t.rows)
-    ++counts[row[arm]];
+  for (size_t i = 0; i < t.rowCount(); ++i)
+    ++counts[std::string(t.cell(i, arm))];
   llvm::json::Object countsOut;
   llvm::json::Array shortArms;
   for (const auto &[name, n] : counts) {
@@ -257,8 +269,8 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   double level = num(params, "level");
   std::vector<double> control, treated;
   std::set<std::string> arms;
-  for (size_t i = 0; i < t.rows.size(); ++i) {
-    const std::string &a = t.rows[i][arm];
+  for (size_t i = 0; i < t.rowCount(); ++i) {
+    std::string a(t.cell(i, arm));
     arms.insert(a);
     if (a != controlName && a != treatedName)
       continue;
@@ -271,7 +283,7 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
     const std::vector<double> &values = which == &controlName ? control : treated;
     if (values.empty()) {
       error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which,
-                           t.header[arm], joinSet(arms)),
+                           t.name(arm), joinSet(arms)),
                1};
       return false;
     }
@@ -287,7 +299,7 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   if (!(se2 > 0)) {
     error = {fmt::format("zero variance: every `{}` value is the same within arm `{}` and within arm `{}`, so the "
                          "Welch interval is undefined",
-                         t.header[outcome], controlName, treatedName),
+                         t.name(outcome), controlName, treatedName),
              1};
     return false;
   }
@@ -325,14 +337,14 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
     return false;
   double tolerance = num(params, "tolerance");
   std::vector<double> xs, ys;
-  for (size_t i = 0; i < t.rows.size(); ++i) {
+  for (size_t i = 0; i < t.rowCount(); ++i) {
     double x = 0, y = 0;
     if (!numberAt(t, i, xc, x, error) || !numberAt(t, i, yc, y, error))
       return false;
     for (auto [value, col] : {std::pair{x, xc}, std::pair{y, yc}})
       if (!(value > 0)) {
         error = {fmt::format("data row {}: column `{}` holds {}, but a log-log fit needs positive values", i + 1,
-                             t.header[col], t.rows[i][col]),
+                             t.name(col), t.cell(i, col)),
                  t.rowLines[i]};
         return false;
       }
@@ -351,7 +363,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   if (fitXs.size() < 2) {
     error = {fmt::format("the fit needs rows at two or more distinct `{}` values below the held-out largest one ({}); "
                          "found {}",
-                         t.header[xc], g(xmax), fitXs.size()),
+                         t.name(xc), g(xmax), fitXs.size()),
              1};
     return false;
   }
@@ -366,10 +378,10 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
     double rel = std::fabs(predicted - ys[i]) / std::fabs(ys[i]);
     worst = std::max(worst, rel);
     heldOut.push_back(llvm::json::Object{{"x", xs[i]}, {"y", ys[i]}, {"predicted", predicted}, {"relative_error", rel}});
-    r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.header[xc],
+    r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.name(xc),
                                     g(xs[i]), g(ys[i]), g(predicted), g(rel)));
   }
-  r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.header[yc], g(a), t.header[xc],
+  r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.name(yc), g(a), t.name(xc),
                                                   g(b), lx.size()));
   r.figures["a"] = a;
   r.figures["b"] = b;
@@ -379,7 +391,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   r.figures["tolerance"] = tolerance;
   r.passed = worst <= tolerance;
   r.summary = fmt::format("{} = {} * {}^{} predicts the held-out {} = {} with relative error {} ({} tolerance {})",
-                          t.header[yc], g(a), t.header[xc], g(b), t.header[xc], g(xmax), g(worst),
+                          t.name(yc), g(a), t.name(xc), g(b), t.name(xc), g(xmax), g(worst),
                           r.passed ? "within" : "above", g(tolerance));
   return true;
 }
@@ -431,6 +443,20 @@ std::string checkRange(const CheckParam &p, double v) {
   if (p.max < 1e300)
     return fmt::format("must lie {} {} and {}", p.minExclusive ? "strictly between" : "between", g(p.min), g(p.max));
   return fmt::format("must be {} {}", p.minExclusive ? "greater than" : "at least", g(p.min));
+}
+
+std::vector<std::string> columnsRead(const CheckSpec &spec, const llvm::json::Object &params) {
+  std::vector<std::string> out;
+  for (const CheckParam &p : spec.params) {
+    if (!p.column)
+      continue;
+    if (p.kind == ParamKind::String)
+      out.push_back(str(params, p.name.c_str()));
+    else
+      for (std::string &name : strList(params, p.name.c_str()))
+        out.push_back(std::move(name));
+  }
+  return out;
 }
 
 bool runCheck(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,

@@ -32,8 +32,9 @@ struct LineColumn {
 /// white space that ends a `//` comment).
 class SourceManager {
 public:
-  /// Adds a buffer under the given display name and returns its id.
-  FileId add(std::string name, std::string text);
+  /// Adds a buffer under the given display name and returns its id. `firstLine` is the line number of the buffer's
+  /// first line: more than 1 when the buffer holds only an excerpt of a large file (one line of a data file).
+  FileId add(std::string name, std::string text, uint32_t firstLine = 1);
 
   /// The display name of a file (a path as the user gave it).
   const std::string &name(FileId id) const { return files_[id - 1].name; }
@@ -78,6 +79,7 @@ private:
   struct File {
     std::string name;
     std::string text;
+    uint32_t firstLine = 1;
     std::vector<uint32_t> lineStarts;
     /// Per line: whether it is all ASCII, so that its columns are byte differences (constant time).
     std::vector<bool> asciiLines;
