@@ -130,7 +130,7 @@ bool requireColumn(const CsvTable &t, const std::string &name, const char *role,
 bool requireRows(const CsvTable &t, DataError &error) {
   if (t.rowCount() < 2) {
     error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rowCount()),
-             t.rowLines.empty() ? 1 : t.rowLines.back()};
+             t.rowCount() == 0 ? 1 : t.rowLine(t.rowCount() - 1)};
     return false;
   }
   return true;
@@ -146,7 +146,7 @@ bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError 
   out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
   if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
     error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.name(col), text),
-             t.rowLines[row]};
+             t.rowLine(row)};
     return false;
   }
   return true;
@@ -345,7 +345,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
       if (!(value > 0)) {
         error = {fmt::format("data row {}: column `{}` holds {}, but a log-log fit needs positive values", i + 1,
                              t.name(col), t.cell(i, col)),
-                 t.rowLines[i]};
+                 t.rowLine(i)};
         return false;
       }
     xs.push_back(x);

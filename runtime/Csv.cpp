@@ -16,6 +16,28 @@ std::string_view CsvTable::cell(size_t row, size_t col) const {
   return std::string_view(text_[col]).substr(begin, ends[row] - begin);
 }
 
+size_t CsvTable::rowLine(size_t row) const {
+  auto it = std::upper_bound(lineJumps_.begin(), lineJumps_.end(), row,
+                             [](size_t r, const std::pair<size_t, size_t> &jump) { return r < jump.first; });
+  if (it == lineJumps_.begin())
+    return 0;
+  --it;
+  return it->second + (row - it->first);
+}
+
+std::vector<size_t> CsvTable::rowLines() const {
+  std::vector<size_t> out;
+  for (size_t r = 0; r < rows_; ++r)
+    out.push_back(rowLine(r));
+  return out;
+}
+
+void CsvTable::endRow(size_t line) {
+  if (rows_ == 0 || rowLine(rows_ - 1) + 1 != line)
+    lineJumps_.emplace_back(rows_, line);
+  ++rows_;
+}
+
 std::optional<size_t> CsvTable::column(const std::string &name) const {
   auto it = std::find(columns.begin(), columns.end(), name);
   if (it == columns.end())
@@ -106,7 +128,7 @@ void onRecord(int, void *raw) {
                         s->table.header.size(), s->table.columnList()),
             at);
   } else {
-    s->table.rowLines.push_back(at);
+    s->table.endRow(at);
   }
   ++s->records;
   s->fields = 0;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vdc::rt {
@@ -26,10 +27,13 @@ public:
   std::string path;                 ///< As shown in messages.
   std::vector<std::string> header;  ///< Every column name of the file, in order (for messages).
   std::vector<std::string> columns; ///< The names of the kept columns; a cell's column index is its place here.
-  std::vector<size_t> rowLines;     ///< Per data row, the line where it starts.
 
   /// Number of data rows.
-  size_t rowCount() const { return rowLines.size(); }
+  size_t rowCount() const { return rows_; }
+  /// The line where data row `row` (0-based) starts.
+  size_t rowLine(size_t row) const;
+  /// Every row's line, in order (for tests).
+  std::vector<size_t> rowLines() const;
   /// The cell of data row `row` (0-based) in kept column `col`.
   std::string_view cell(size_t row, size_t col) const;
   /// The index of a kept column, or nullopt (also for a column of the file that was not kept).
@@ -41,12 +45,18 @@ public:
 
   /// Appends one cell to kept column `col` (rows are filled in order). False when a column exceeds 4 GiB of text.
   bool appendCell(size_t col, std::string_view text);
+  /// Ends a data row that starts at `line`.
+  void endRow(size_t line);
   /// Starts the storage of `names` as the kept columns (drops any cells).
   void keepColumns(std::vector<std::string> names);
 
 private:
   std::vector<std::string> text_;          ///< Per kept column: its cells one after another.
   std::vector<std::vector<uint32_t>> end_; ///< Per kept column: where each cell ends in text_.
+  size_t rows_ = 0;
+  /// (row, line) for each row that does not start on the line after the previous row's start (the first row, and
+  /// rows after a multi-line quoted field or a blank line): most files store one pair, not one line per row.
+  std::vector<std::pair<size_t, size_t>> lineJumps_;
 };
 
 /// A strict CSV parser fed in chunks: unbalanced quotes, a quote inside an unquoted field, ragged rows, an empty or

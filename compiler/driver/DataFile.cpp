@@ -40,7 +40,7 @@ bool checkUtf8(const rt::CsvTable &table, rt::DataError &error) {
       if (auto byte = invalidUtf8Byte(table.cell(row, col))) {
         error = {fmt::format("data row {}, column `{}`: the cell is not valid UTF-8 (byte 0x{:02X})", row + 1,
                              table.name(col), *byte),
-                 table.rowLines[row]};
+                 table.rowLine(row)};
         return false;
       }
   return true;
