@@ -24,6 +24,13 @@ CheckParam optional(std::string name, ParamKind kind, llvm::json::Value def) {
   return p;
 }
 
+/// A parameter whose value names data columns.
+CheckParam columns(std::string name, ParamKind kind) {
+  CheckParam p = param(std::move(name), kind);
+  p.column = true;
+  return p;
+}
+
 CheckParam atLeast(CheckParam p, double min) {
   p.min = min;
   return p;
@@ -33,15 +40,19 @@ std::vector<CheckSpec> makeCatalog() {
   std::vector<CheckSpec> all;
   {
     CheckSpec s{"positivity", "every treatment level occurs at least min_count times in every stratum", {}, {}};
-    s.params = {param("data", ParamKind::String), param("treatment", ParamKind::String),
-                optional("strata", ParamKind::StringList, llvm::json::Array{}),
+    s.params = {param("data", ParamKind::String), columns("treatment", ParamKind::String),
+                [] {
+                  CheckParam p = optional("strata", ParamKind::StringList, llvm::json::Array{});
+                  p.column = true;
+                  return p;
+                }(),
                 atLeast(optional("min_count", ParamKind::Int, 1), 1)};
     s.discharges = {"internal.positivity", "internal.conditional_positivity"};
     all.push_back(std::move(s));
   }
   {
     CheckSpec s{"replicates", "every arm has at least min_per_arm rows", {}, {}};
-    s.params = {param("data", ParamKind::String), param("arm", ParamKind::String),
+    s.params = {param("data", ParamKind::String), columns("arm", ParamKind::String),
                 atLeast(param("min_per_arm", ParamKind::Int), 1)};
     s.discharges = {"statistical.finite_sample"};
     all.push_back(std::move(s));
@@ -53,8 +64,8 @@ std::vector<CheckSpec> makeCatalog() {
     level.minExclusive = true;
     level.max = 1;
     level.maxExclusive = true;
-    s.params = {param("data", ParamKind::String),    param("arm", ParamKind::String),
-                param("outcome", ParamKind::String), param("control", ParamKind::String),
+    s.params = {param("data", ParamKind::String),    columns("arm", ParamKind::String),
+                columns("outcome", ParamKind::String), param("control", ParamKind::String),
                 param("treated", ParamKind::String), level};
     s.discharges = {"statistical.finite_sample"};
     all.push_back(std::move(s));
@@ -67,7 +78,7 @@ std::vector<CheckSpec> makeCatalog() {
     CheckParam tolerance = optional("tolerance", ParamKind::Number, 0.05);
     tolerance.min = 0;
     tolerance.minExclusive = true;
-    s.params = {param("data", ParamKind::String), param("x", ParamKind::String), param("y", ParamKind::String),
+    s.params = {param("data", ParamKind::String), columns("x", ParamKind::String), columns("y", ParamKind::String),
                 tolerance};
     s.discharges = {"statistical.functional_form"};
     all.push_back(std::move(s));
@@ -124,6 +135,23 @@ std::string checkRange(const CheckParam &p, double v) {
   if (p.max < 1e300)
     return fmt::format("must lie {} {} and {}", p.minExclusive ? "strictly between" : "between", g(p.min), g(p.max));
   return fmt::format("must be {} {}", p.minExclusive ? "greater than" : "at least", g(p.min));
+}
+
+std::vector<std::string> columnsRead(const CheckSpec &spec, const llvm::json::Object &params) {
+  std::vector<std::string> out;
+  for (const CheckParam &p : spec.params) {
+    if (!p.column)
+      continue;
+    if (p.kind == ParamKind::String) {
+      if (auto name = params.getString(p.name))
+        out.push_back(name->str());
+    } else if (const llvm::json::Array *names = params.getArray(p.name)) {
+      for (const llvm::json::Value &v : *names)
+        if (auto name = v.getAsString())
+          out.push_back(name->str());
+    }
+  }
+  return out;
 }
 
 } // namespace vdc::rt

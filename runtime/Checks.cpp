@@ -52,34 +52,34 @@ bool requireColumn(const CsvTable &t, const std::string &name, const char *role,
 }
 
 bool requireRows(const CsvTable &t, DataError &error) {
-  if (t.rows.size() < 2) {
-    error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rows.size()),
-             t.rowLines.empty() ? 1 : t.rowLines.back()};
+  if (t.rowCount() < 2) {
+    error = {fmt::format("fewer than two data rows ({}); a check needs at least two", t.rowCount()),
+             t.rowCount() == 0 ? 1 : t.rowLine(t.rowCount() - 1)};
     return false;
   }
   return true;
 }
 
 bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError &error) {
-  const std::string &text = t.rows[row][col];
-  std::string trimmed = text;
+  std::string_view text = t.cell(row, col);
+  std::string trimmed(text);
   trimmed.erase(0, trimmed.find_first_not_of(" \t"));
   trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
   char *end = nullptr;
   errno = 0;
   out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
-  if (trimmed.empty() || *end != '\0' || std::isnan(out)) {
-    error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.header[col], text),
-             t.rowLines[row]};
+  if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
+    error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.name(col), text),
+             t.rowLine(row)};
     return false;
   }
   // A number too large for a double reads as infinity, one too small as 0; a subnormal number (about 1e-308 to
   // 5e-324 in size) is kept, although strtod reports it as out of range too.
   if (!std::isfinite(out) || (errno == ERANGE && out == 0)) {
-    error = {fmt::format("data row {}: column `{}` holds `{}`, which is {}", row + 1, t.header[col], text,
+    error = {fmt::format("data row {}: column `{}` holds `{}`, which is {}", row + 1, t.name(col), text,
                          std::isfinite(out) ? "too close to 0 for a double (it would read as 0)"
                                             : "infinite or too large for a double (the largest is about 1.8e308)"),
-             t.rowLines[row]};
+             t.rowLine(row)};
     return false;
   }
   return true;
@@ -109,12 +109,13 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
   int64_t minCount = static_cast<int64_t>(num(params, "min_count"));
   std::set<std::string> levels;
   std::map<std::vector<std::string>, std::map<std::string, int64_t>> counts;
-  for (const auto &row : t.rows) {
+  for (size_t i = 0; i < t.rowCount(); ++i) {
     std::vector<std::string> key;
     for (size_t c : strata)
-      key.push_back(row[c]);
-    levels.insert(row[treatment]);
-    ++counts[key][row[treatment]];
+      key.emplace_back(t.cell(i, c));
+    std::string level(t.cell(i, treatment));
+    levels.insert(level);
+    ++counts[key][level];
   }
   llvm::json::Array strataOut, violations;
   for (const auto &[key, byLevel] : counts) {
@@ -142,7 +143,7 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
   }
   r.figures["levels"] = llvm::json::Array(std::vector<std::string>(levels.begin(), levels.end()));
   r.figures["min_count"] = minCount;
-  r.figures["rows"] = static_cast<int64_t>(t.rows.size());
+  r.figures["rows"] = static_cast<int64_t>(t.rowCount());
   size_t nViolations = violations.size();
   r.figures["strata"] = std::move(strataOut);
   r.figures["violations"] = std::move(violations);
@@ -171,8 +172,8 @@ bool replicates(const llvm::json::Object &params, const CsvTable &t, CheckResult
     return false;
   int64_t minPerArm = static_cast<int64_t>(num(params, "min_per_arm"));
   std::map<std::string, int64_t> counts;
-  for (const auto &row : t.rows)
-    ++counts[row[arm]];
+  for (size_t i = 0; i < t.rowCount(); ++i)
+    ++counts[std::string(t.cell(i, arm))];
   llvm::json::Object countsOut;
   llvm::json::Array shortArms;
   for (const auto &[name, n] : counts) {
@@ -201,8 +202,8 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   double level = num(params, "level");
   std::vector<double> control, treated;
   std::set<std::string> arms;
-  for (size_t i = 0; i < t.rows.size(); ++i) {
-    const std::string &a = t.rows[i][arm];
+  for (size_t i = 0; i < t.rowCount(); ++i) {
+    std::string a(t.cell(i, arm));
     arms.insert(a);
     if (a != controlName && a != treatedName)
       continue;
@@ -215,7 +216,7 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
     const std::vector<double> &values = which == &controlName ? control : treated;
     if (values.empty()) {
       error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which,
-                           t.header[arm], joinSet(arms)),
+                           t.name(arm), joinSet(arms)),
                1};
       return false;
     }
@@ -229,7 +230,7 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
     std::string why;
     if (!summarizeArm(which == &controlName ? control : treated, which == &controlName ? cs : ts, why)) {
       error = {fmt::format("arm `{}`, column `{}`: {}; rescale the column (for example, divide it by a power of ten)",
-                           *which, t.header[outcome], why),
+                           *which, t.name(outcome), why),
                1};
       return false;
     }
@@ -242,17 +243,17 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   case WelchFailure::ZeroVariance:
     error = {fmt::format("zero variance: every `{}` value is the same within arm `{}` ({}) and within arm `{}` ({}), "
                          "so the Welch interval is undefined (it would have width 0)",
-                         t.header[outcome], controlName, g(cs.mean), treatedName, g(ts.mean)),
+                         t.name(outcome), controlName, g(cs.mean), treatedName, g(ts.mean)),
              1};
     return false;
   case WelchFailure::Overflow:
     error = {fmt::format("column `{}` of arms `{}` and `{}`: {}; rescale the column (for example, divide it by a power "
                          "of ten)",
-                         t.header[outcome], controlName, treatedName, why),
+                         t.name(outcome), controlName, treatedName, why),
              1};
     return false;
   case WelchFailure::Numerical:
-    error = {fmt::format("column `{}` of arms `{}` and `{}`: {}", t.header[outcome], controlName, treatedName, why), 1};
+    error = {fmt::format("column `{}` of arms `{}` and `{}`: {}", t.name(outcome), controlName, treatedName, why), 1};
     return false;
   }
   double mc = cs.mean, mt = ts.mean, diff = w.difference, df = w.df, lower = w.lower, upper = w.upper;
@@ -285,15 +286,15 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
     return false;
   double tolerance = num(params, "tolerance");
   std::vector<double> xs, ys;
-  for (size_t i = 0; i < t.rows.size(); ++i) {
+  for (size_t i = 0; i < t.rowCount(); ++i) {
     double x = 0, y = 0;
     if (!numberAt(t, i, xc, x, error) || !numberAt(t, i, yc, y, error))
       return false;
     for (auto [value, col] : {std::pair{x, xc}, std::pair{y, yc}})
       if (!(value > 0)) {
         error = {fmt::format("data row {}: column `{}` holds {}, but a log-log fit needs positive values", i + 1,
-                             t.header[col], t.rows[i][col]),
-                 t.rowLines[i]};
+                             t.name(col), t.cell(i, col)),
+                 t.rowLine(i)};
         return false;
       }
     xs.push_back(x);
@@ -312,14 +313,14 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   if (fitXs.size() < 2) {
     error = {fmt::format("the fit needs rows at two or more distinct `{}` values below the held-out largest one ({}); "
                          "found {}",
-                         t.header[xc], g(xmax), fitXs.size()),
+                         t.name(xc), g(xmax), fitXs.size()),
              1};
     return false;
   }
   if (fitLogs.size() < 2) {
     error = {fmt::format("the `{}` values below the held-out largest one differ so little that their logarithms are "
                          "equal in a double, so a line cannot be fitted in log-log space",
-                         t.header[xc]),
+                         t.name(xc)),
              1};
     return false;
   }
@@ -329,7 +330,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
     error = {std::isfinite(logA) && std::isfinite(b)
                  ? fmt::format("the fitted law {} = a * {}^b has a = e^{} (b = {}), too large for a double (the "
                                "largest double is about 1.8e308 = e^709.8); rescale column `{}` or `{}`",
-                               t.header[yc], t.header[xc], g(logA), g(b), t.header[xc], t.header[yc])
+                               t.name(yc), t.name(xc), g(logA), g(b), t.name(xc), t.name(yc))
                  : fmt::format("the least-squares fit in log-log space gave no finite law (log a = {}, b = {})",
                                g(logA), g(b)),
              1};
@@ -347,18 +348,18 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
     if (!std::isfinite(predicted) || !std::isfinite(rel)) {
       error = {fmt::format("the fitted law predicts {} = e^{} at the held-out {} = {} (observed {}), so {} overflows a "
                            "double (the largest is about 1.8e308); rescale column `{}` or `{}`",
-                           t.header[yc], g(logPredicted), t.header[xc], g(xs[i]), g(ys[i]),
-                           std::isfinite(predicted) ? "its relative error" : "the prediction", t.header[xc],
-                           t.header[yc]),
-               t.rowLines[i]};
+                           t.name(yc), g(logPredicted), t.name(xc), g(xs[i]), g(ys[i]),
+                           std::isfinite(predicted) ? "its relative error" : "the prediction", t.name(xc),
+                           t.name(yc)),
+               t.rowLine(i)};
       return false;
     }
     worst = std::max(worst, rel);
     heldOut.push_back(llvm::json::Object{{"x", xs[i]}, {"y", ys[i]}, {"predicted", predicted}, {"relative_error", rel}});
-    r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.header[xc],
+    r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.name(xc),
                                     g(xs[i]), g(ys[i]), g(predicted), g(rel)));
   }
-  r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.header[yc], g(a), t.header[xc],
+  r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.name(yc), g(a), t.name(xc),
                                                   g(b), lx.size()));
   r.figures["a"] = a;
   r.figures["b"] = b;
@@ -368,7 +369,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   r.figures["tolerance"] = tolerance;
   r.passed = worst <= tolerance;
   r.summary = fmt::format("{} = {} * {}^{} predicts the held-out {} = {} with relative error {} ({} tolerance {})",
-                          t.header[yc], g(a), t.header[xc], g(b), t.header[xc], g(xmax), g(worst),
+                          t.name(yc), g(a), t.name(xc), g(b), t.name(xc), g(xmax), g(worst),
                           r.passed ? "within" : "above", g(tolerance));
   return true;
 }

@@ -27,6 +27,8 @@ struct CheckParam {
   /// Highest accepted value (Number only), and whether it is excluded.
   double max = 1e300;
   bool maxExclusive = false;
+  /// The value names columns of the data file (a String or StringList parameter such as `arm:`).
+  bool column = false;
 };
 
 /// A check: its name, parameters and the assumptions it can discharge.
@@ -48,6 +50,10 @@ const CheckSpec *findCheck(const std::string &name);
 std::string describeParamKind(ParamKind kind);
 /// "", or why `value` is out of the parameter's range ("must be greater than 0").
 std::string checkRange(const CheckParam &param, double value);
+
+/// The names of the data columns `spec` reads with `params`: the values of its column parameters, so that a data
+/// file is read keeping only those columns.
+std::vector<std::string> columnsRead(const CheckSpec &spec, const llvm::json::Object &params);
 
 /// What a check found.
 struct CheckResult {

@@ -2,6 +2,7 @@
 #include "driver/Verify.h"
 
 #include "diagnostics/DiagnosticPrinter.h"
+#include "driver/DataFile.h"
 #include "driver/OutputFile.h"
 #include "report/Escape.h"
 #include "runtime/Checks.h"
@@ -9,7 +10,6 @@
 #include "runtime/Lock.h"
 #include "sema/DesignChecker.h"
 
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
 #ifndef VDC_VERSION
@@ -19,18 +19,6 @@
 namespace vdc {
 
 namespace {
-
-/// The byte offset where 1-based `line` starts in `text`.
-uint32_t lineOffset(const std::string &text, size_t line) {
-  size_t offset = 0;
-  for (size_t l = 1; l < line && offset < text.size(); ++l) {
-    size_t nl = text.find('\n', offset);
-    if (nl == std::string::npos)
-      break;
-    offset = nl + 1;
-  }
-  return static_cast<uint32_t>(offset);
-}
 
 /// The data path as shown in messages: relative to the working directory like the design's own path.
 std::string displayPath(const std::string &designPath, const std::string &dataPath) {
@@ -74,26 +62,31 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
         std::string shown = displayPath(file, run.dataPath);
         std::string label = fmt::format("`{}` check of `{}` for `{}` ({})", run.check, run.assumption, run.target,
                                         run.dataPath);
-        auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-        if (!buffer) {
-          err << "vdc: error: cannot read `" << escapeTerminal(shown) << "`: " << buffer.getError().message() << "\n";
+        OpenedFile data;
+        ReadError why = ReadError::None;
+        std::string message;
+        if (!data.open(run.dataFile, OpenRules{/*root=*/"", /*allowStreams=*/false, SIZE_MAX}, why, message)) {
+          err << "vdc: error: cannot read `" << escapeTerminal(shown) << "`: " << escapeTerminal(message) << "\n";
           ++broken;
           continue;
         }
-        std::string bytes((*buffer)->getBuffer());
         auto params = llvm::json::parse(run.params);
         const rt::CheckSpec *spec = rt::findCheck(run.check);
         rt::CsvTable table;
         rt::DataError error;
         rt::CheckResult result;
-        bool ran = params && params->getAsObject() && spec && rt::parseCsv(shown, bytes, table, error) &&
+        std::string digest;
+        bool ran = params && params->getAsObject() && spec &&
+                   readAndParse(data, shown, rt::columnsRead(*spec, *params->getAsObject()), table, digest, error) &&
                    rt::runCheck(*spec, *params->getAsObject(), table, result, error);
         if (!params)
           llvm::consumeError(params.takeError());
         if (!ran) {
-          FileId id = dataSources.add(shown, bytes);
-          uint32_t at = error.line ? lineOffset(bytes, error.line) : 0;
-          auto &d = problems.report(DiagKind::CheckDataError, SourceRange{id, at, at}, error.message, run.check,
+          // Only the line the error concerns is read again and quoted, not the whole file.
+          FileId id = error.line ? dataSources.add(shown, lineOfFile(data, error.line), /*quotable=*/true,
+                                                   static_cast<uint32_t>(std::min<size_t>(error.line, UINT32_MAX)))
+                                 : dataSources.add(shown, "");
+          auto &d = problems.report(DiagKind::CheckDataError, SourceRange{id, 0, 0}, error.message, run.check,
                                     run.assumption, run.target);
           (void)d;
           out.flush();
@@ -124,7 +117,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
         entry.target = run.target;
         entry.check = run.check;
         entry.params = *params->getAsObject();
-        entry.data[run.dataPath] = rt::sha256Hex(bytes);
+        entry.data[run.dataPath] = digest;
         entry.passed = result.passed;
         entry.summary = result.summary;
         entry.figures = std::move(result.figures);

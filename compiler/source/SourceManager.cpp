@@ -5,8 +5,8 @@
 
 namespace vdc {
 
-FileId SourceManager::add(std::string name, std::string text, bool quotable) {
-  File file{std::move(name), std::move(text), {}, {}, quotable};
+FileId SourceManager::add(std::string name, std::string text, bool quotable, uint32_t firstLine) {
+  File file{std::move(name), std::move(text), std::max<uint32_t>(firstLine, 1), {}, {}, quotable};
   indexLines(file);
   files_.push_back(std::move(file));
   return static_cast<FileId>(files_.size());
@@ -52,12 +52,12 @@ LineColumn SourceManager::lineColumn(FileId id, uint32_t offset) const {
   uint32_t line = lineIndex(file, offset);
   uint32_t begin = file.lineStarts[line];
   if (file.asciiLines[line])
-    return {line + 1, offset - begin + 1};
+    return {line + file.firstLine, offset - begin + 1};
   uint32_t column = 1;
   for (uint32_t i = begin; i < offset; ++i)
     if (!isContinuation(static_cast<unsigned char>(file.text[i])))
       ++column;
-  return {line + 1, column};
+  return {line + file.firstLine, column};
 }
 
 uint32_t SourceManager::lineBegin(FileId id, uint32_t offset) const {
@@ -85,7 +85,10 @@ uint32_t SourceManager::nextLineBegin(FileId id, uint32_t offset) const {
 
 std::string_view SourceManager::lineText(FileId id, uint32_t line) const {
   const File &file = files_[id - 1];
-  if (line == 0 || line > file.lineStarts.size())
+  if (line < file.firstLine)
+    return {};
+  line -= file.firstLine - 1;
+  if (line > file.lineStarts.size())
     return {};
   uint32_t begin = file.lineStarts[line - 1];
   return std::string_view(file.text).substr(begin, lineEnd(id, begin) - begin);

@@ -34,7 +34,9 @@ class SourceManager {
 public:
   /// Adds a buffer under the given display name and returns its id. A file that is not a design (a lock) is added
   /// with `quotable` false: diagnostics locate positions in it by line and column but never print its lines.
-  FileId add(std::string name, std::string text, bool quotable = true);
+  /// `firstLine` is the line number of the buffer's first line: more than 1 when the buffer holds only an excerpt
+  /// of a large file (one line of a data file).
+  FileId add(std::string name, std::string text, bool quotable = true, uint32_t firstLine = 1);
 
   /// False for a file whose lines are never printed under a diagnostic.
   bool quotable(FileId id) const { return files_[id - 1].quotable; }
@@ -82,6 +84,7 @@ private:
   struct File {
     std::string name;
     std::string text;
+    uint32_t firstLine = 1;
     std::vector<uint32_t> lineStarts;
     /// Per line: whether it is all ASCII, so that its columns are byte differences (constant time).
     std::vector<bool> asciiLines;

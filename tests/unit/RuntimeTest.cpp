@@ -29,11 +29,36 @@ llvm::json::Object params(const std::string &check, std::initializer_list<llvm::
 TEST_CASE("CSV: RFC 4180 quoting, CRLF, and a line number for each row", "[runtime]") {
   CsvTable t = table("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",3\r\nz,4");
   REQUIRE(t.header == std::vector<std::string>{"a", "b"});
-  REQUIRE(t.rows.size() == 3);
-  CHECK(t.rows[0][0] == "x, y");
-  CHECK(t.rows[0][1] == "say \"hi\"");
-  CHECK(t.rows[1][0] == "multi\nline");
-  CHECK(t.rowLines == std::vector<size_t>{2, 3, 5});
+  REQUIRE(t.rowCount() == 3);
+  CHECK(t.cell(0, 0) == "x, y");
+  CHECK(t.cell(0, 1) == "say \"hi\"");
+  CHECK(t.cell(1, 0) == "multi\nline");
+  CHECK(t.rowLines() == std::vector<size_t>{2, 3, 5});
+}
+
+TEST_CASE("CSV: fed one byte at a time, keeping only the selected columns", "[runtime]") {
+  std::string text = "\xEF\xBB\xBF"
+                     "a,b,c\r\n\"x, y\",1,\"q\"\"\"\r\n\"multi\nline\",2,r\r\nz,3,s";
+  CsvReader reader("t.csv", std::vector<std::string>{"c", "a", "missing", "c"});
+  DataError e;
+  for (char c : text)
+    REQUIRE(reader.feed(std::string_view(&c, 1), e));
+  CsvTable t;
+  REQUIRE(reader.finish(t, e));
+  CHECK(t.header == std::vector<std::string>{"a", "b", "c"});
+  CHECK(t.columns == std::vector<std::string>{"c", "a"});
+  CHECK(t.columnList() == "a, b, c");
+  REQUIRE(t.rowCount() == 3);
+  CHECK(t.cell(0, 0) == "q\"");
+  CHECK(t.cell(1, 1) == "multi\nline");
+  CHECK(t.cell(2, 0) == "s");
+  CHECK(t.rowLines() == std::vector<size_t>{2, 3, 5});
+  CHECK_FALSE(t.column("b"));
+
+  CsvReader ragged("t.csv", std::vector<std::string>{"a"});
+  CHECK(ragged.feed("a,b\n1,2\n", e));
+  CHECK_FALSE(ragged.feed("3\n4,5\n", e));
+  CHECK(e.line == 3);
 }
 
 TEST_CASE("CSV: malformed input names the line", "[runtime]") {
