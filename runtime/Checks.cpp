@@ -68,7 +68,7 @@ bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError 
   char *end = nullptr;
   errno = 0;
   out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
-  if (trimmed.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(out)) {
+  if (trimmed.empty() || *end != '\0' || std::isnan(out)) {
     error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.name(col), text),
              t.rowLine(row)};
     return false;
