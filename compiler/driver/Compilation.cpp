@@ -2,6 +2,7 @@
 #include "driver/Compilation.h"
 
 #include "parse/Parser.h"
+#include "driver/DataFiles.h"
 #include "sema/DesignChecker.h"
 #include "sema/TheoryBuilder.h"
 #include "source/FileRead.h"
@@ -263,8 +264,11 @@ void Compilation::run(const std::string &path, std::string text) {
       }
     }
   }
+  DiskDataFiles dataFiles(path, checks.projectRoot, options_.allowOutsideRoot, options_.digestCache);
+  checks.dataFiles = &dataFiles;
   for (const ast::Design &design : root_->designs)
     designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_, &checks));
+  dataPaths_ = dataFiles.lookedUp();
   diags_.sort();
 }
 

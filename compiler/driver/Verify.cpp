@@ -2,12 +2,12 @@
 #include "driver/Verify.h"
 
 #include "diagnostics/DiagnosticPrinter.h"
+#include "driver/DataFiles.h"
 #include "driver/OutputFile.h"
 #include "runtime/Checks.h"
 #include "runtime/Csv.h"
 #include "runtime/Lock.h"
 
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
 #ifndef VDC_VERSION
@@ -41,6 +41,39 @@ std::string displayPath(const std::string &designPath, const std::string &dataPa
   return std::string(full.str());
 }
 
+/// Reads the data file of `run` for its check: opened once (a regular file, inside `root` unless it is empty, both
+/// checked on the opened file, so a path swapped for a pipe or a symbolic link meanwhile is refused), read in
+/// chunks, and hashed over exactly the bytes read. On failure, reports a diagnostic located at the data path.
+bool readDataFile(const CheckRun &run, const std::string &root, std::string &bytes, std::string &sha256,
+                  DiagnosticSink &problems) {
+  OpenRules rules;
+  rules.root = root;
+  rules.allowStreams = false;
+  OpenedFile file;
+  ReadError why;
+  std::string message;
+  if (file.open(run.dataFile, rules, why, message) && readAndHash(file, &bytes, sha256, message))
+    return true;
+  switch (why) {
+  case ReadError::Directory:
+  case ReadError::NotRegular:
+    problems.report(DiagKind::DataNotRegular, run.dataRange, run.dataPath, message);
+    break;
+  case ReadError::OutsideRoot:
+    problems.report(DiagKind::DataOutsideRoot, run.dataRange, run.dataPath, root).notes.push_back(
+        {run.dataRange, fmt::format("the file opened was `{}`", file.realPath().empty() ? run.dataFile : file.realPath())});
+    break;
+  case ReadError::Missing:
+    problems.report(DiagKind::DataFileMissing, run.dataRange, run.dataPath, run.dataFile);
+    break;
+  default:
+    problems.report(DiagKind::CheckDataError, run.dataRange,
+                    fmt::format("data file `{}` cannot be read: {}", run.dataPath, message), run.check,
+                    run.assumption, run.target);
+  }
+  return false;
+}
+
 } // namespace
 
 int verifyFiles(const std::vector<std::string> &files, CompileOptions options, std::ostream &out, std::ostream &err,
@@ -72,13 +105,15 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
         std::string shown = displayPath(file, run.dataPath);
         std::string label = fmt::format("`{}` check of `{}` for `{}` ({})", run.check, run.assumption, run.target,
                                         run.dataPath);
-        auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-        if (!buffer) {
-          err << "vdc: error: cannot read `" << shown << "`: " << buffer.getError().message() << "\n";
+        std::string bytes, sha256;
+        DiagnosticSink unread;
+        if (!readDataFile(run, options.allowOutsideRoot ? "" : projectRootFor(file), bytes, sha256, unread)) {
+          out.flush();
+          printDiagnostic(err, c.sources(), unread.all().back(), color);
+          out << "ERROR " << label << ": the data file cannot be read\n";
           ++broken;
           continue;
         }
-        std::string bytes((*buffer)->getBuffer());
         auto params = llvm::json::parse(run.params);
         const rt::CheckSpec *spec = rt::findCheck(run.check);
         rt::CsvTable table;
@@ -120,7 +155,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
         entry.target = run.target;
         entry.check = run.check;
         entry.params = *params->getAsObject();
-        entry.data[run.dataPath] = rt::sha256Hex(bytes);
+        entry.data[run.dataPath] = sha256;
         entry.passed = result.passed;
         entry.summary = result.summary;
         entry.figures = std::move(result.figures);

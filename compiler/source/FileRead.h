@@ -91,6 +91,10 @@ bool readDescriptor(int fd, size_t maxBytes, std::string &text, ReadError &error
 /// The stamp of the file at `path` (following links), or false when it cannot be examined.
 bool statFile(const std::string &path, FileStamp &stamp);
 
+/// What the file at `path` (links followed) is when it exists but is not a regular file, in words ("it is a
+/// directory", "it is a FIFO (named pipe)"); "" when it is a regular file or cannot be examined. Never opens it.
+std::string nonRegularKind(const std::string &path);
+
 /// True when the absolute, normalised `path` is `root` or lies below it (compares whole path components).
 bool isInsideDirectory(const std::string &path, const std::string &root);
 
