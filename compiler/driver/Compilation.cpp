@@ -1,8 +1,8 @@
 // Compilation.cpp — module loading (imports, the implicit `core`, cycles), then theory and design checking.
 #include "driver/Compilation.h"
 
-#include "parse/Parser.h"
 #include "driver/DataFiles.h"
+#include "parse/Parser.h"
 #include "sema/DesignChecker.h"
 #include "sema/TheoryBuilder.h"
 #include "source/FileRead.h"

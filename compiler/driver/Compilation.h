@@ -121,7 +121,7 @@ private:
   std::vector<CheckedDesign> designs_;
   std::vector<std::unique_ptr<ast::Module>> modules_;
   std::vector<std::string> loaded_; ///< Canonical paths of loaded modules.
-  std::vector<std::string> dataPaths_; ///< Data files looked up by check discharges.
+  std::vector<std::string> dataPaths_;                 ///< Data files looked up by check discharges.
   std::map<std::string, FileId> fileOf_;               ///< Canonical path of a loaded module -> its file.
   std::map<const ast::Import *, std::string> imports_; ///< Each resolved import -> the canonical path it names.
   const ast::Module *root_ = nullptr;

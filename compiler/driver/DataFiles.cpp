@@ -79,8 +79,7 @@ bool readAndHash(OpenedFile &file, std::string *bytes, std::string &sha256, std:
   return true;
 }
 
-bool DigestCache::digest(const std::string &realPath, const OpenRules &rules, std::string &sha256,
-                         std::string &error) {
+bool DigestCache::digest(const std::string &realPath, const OpenRules &rules, std::string &sha256, std::string &error) {
   ++clock_;
   FileStamp now;
   auto it = entries_.find(realPath);

@@ -60,16 +60,17 @@ bool readDataFile(const CheckRun &run, const std::string &root, std::string &byt
     problems.report(DiagKind::DataNotRegular, run.dataRange, run.dataPath, message);
     break;
   case ReadError::OutsideRoot:
-    problems.report(DiagKind::DataOutsideRoot, run.dataRange, run.dataPath, root).notes.push_back(
-        {run.dataRange, fmt::format("the file opened was `{}`", file.realPath().empty() ? run.dataFile : file.realPath())});
+    problems.report(DiagKind::DataOutsideRoot, run.dataRange, run.dataPath, root)
+        .notes.push_back({run.dataRange, fmt::format("the file opened was `{}`",
+                                                     file.realPath().empty() ? run.dataFile : file.realPath())});
     break;
   case ReadError::Missing:
     problems.report(DiagKind::DataFileMissing, run.dataRange, run.dataPath, run.dataFile);
     break;
   default:
     problems.report(DiagKind::CheckDataError, run.dataRange,
-                    fmt::format("data file `{}` cannot be read: {}", run.dataPath, message), run.check,
-                    run.assumption, run.target);
+                    fmt::format("data file `{}` cannot be read: {}", run.dataPath, message), run.check, run.assumption,
+                    run.target);
   }
   return false;
 }

@@ -239,11 +239,11 @@ void Server::registerFileWatchers() {
     watchers.push_back(llvm::json::Object{{"globPattern", glob}});
   transport_.request(
       "vdc-watch-files", "client/registerCapability",
-      llvm::json::Object{{"registrations",
-                          llvm::json::Array{llvm::json::Object{
-                              {"id", "vdc-watched-files"},
-                              {"method", "workspace/didChangeWatchedFiles"},
-                              {"registerOptions", llvm::json::Object{{"watchers", std::move(watchers)}}}}}}});
+      llvm::json::Object{
+          {"registrations", llvm::json::Array{llvm::json::Object{
+                                {"id", "vdc-watched-files"},
+                                {"method", "workspace/didChangeWatchedFiles"},
+                                {"registerOptions", llvm::json::Object{{"watchers", std::move(watchers)}}}}}}});
 }
 
 llvm::json::Value Server::onDigestStats() {

@@ -176,8 +176,9 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
         "a check reads a regular file; a pipe, device, socket or directory is refused";
     return std::nullopt;
   case DataFileLookup::State::Missing:
-    diags_.report(DiagKind::DataFileMissing, dataRange, run.dataPath,
-                  found.absolute.empty() ? run.dataPath : found.absolute)
+    diags_
+        .report(DiagKind::DataFileMissing, dataRange, run.dataPath,
+                found.absolute.empty() ? run.dataPath : found.absolute)
         .help = "a data path is relative to the directory of the design file";
     return std::nullopt;
   }

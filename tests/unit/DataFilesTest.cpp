@@ -7,8 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <climits>
-#include <fcntl.h>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <string>
 #include <sys/stat.h>
