@@ -56,13 +56,9 @@ std::string projectRootFor(const std::string &designPath) {
   return std::string(cwd.str());
 }
 
-bool readAndHash(OpenedFile &file, std::string *bytes, std::string &sha256, std::string &error) {
+bool readAndHash(OpenedFile &file, llvm::function_ref<bool(llvm::StringRef chunk)> onChunk, std::string &sha256,
+                 std::string &error) {
   llvm::SHA256 hash;
-  if (bytes) {
-    bytes->clear();
-    if (file.isRegular())
-      bytes->reserve(static_cast<size_t>(file.stamp().size));
-  }
   std::vector<char> chunk(1 << 16);
   for (;;) {
     long long n = file.read(chunk.data(), chunk.size(), error);
@@ -70,10 +66,10 @@ bool readAndHash(OpenedFile &file, std::string *bytes, std::string &sha256, std:
       return false;
     if (n == 0)
       break;
-    auto size = static_cast<size_t>(n);
-    hash.update(llvm::StringRef(chunk.data(), size));
-    if (bytes)
-      bytes->append(chunk.data(), size);
+    llvm::StringRef bytes(chunk.data(), static_cast<size_t>(n));
+    hash.update(bytes);
+    if (onChunk && !onChunk(bytes))
+      return false;
   }
   sha256 = hex(hash.final());
   return true;

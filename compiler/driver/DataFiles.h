@@ -5,6 +5,9 @@
 #include "sema/DesignChecker.h"
 #include "source/FileRead.h"
 
+#include <llvm/ADT/STLFunctionalExtras.h>
+#include <llvm/ADT/StringRef.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -43,9 +46,11 @@ private:
   uint64_t clock_ = 0, hits_ = 0, reads_ = 0;
 };
 
-/// Reads an opened data file to its end in chunks, hashing exactly the bytes read into `sha256` (lowercase hex);
-/// keeps the bytes in `bytes` when it is not null.
-bool readAndHash(OpenedFile &file, std::string *bytes, std::string &sha256, std::string &error);
+/// Reads an opened data file to its end in chunks, hashing exactly the bytes read into `sha256` (lowercase hex).
+/// Each chunk is also handed to `onChunk` (when set), which may keep or parse it and returns false to stop (with
+/// `error` set by it).
+bool readAndHash(OpenedFile &file, llvm::function_ref<bool(llvm::StringRef chunk)> onChunk, std::string &sha256,
+                 std::string &error);
 
 /// The driver's file access for sema (sema/DesignChecker.h): data paths resolved against the design's directory
 /// and confined to the project root; digests through `cache` when given. Remembers every data path it resolved.

@@ -52,8 +52,18 @@ bool readDataFile(const CheckRun &run, const std::string &root, std::string &byt
   OpenedFile file;
   ReadError why;
   std::string message;
-  if (file.open(run.dataFile, rules, why, message) && readAndHash(file, &bytes, sha256, message))
+  bytes.clear();
+  auto keep = [&](llvm::StringRef chunk) {
+    bytes.append(chunk.data(), chunk.size());
     return true;
+  };
+  if (file.open(run.dataFile, rules, why, message)) {
+    if (file.isRegular())
+      bytes.reserve(static_cast<size_t>(file.stamp().size));
+    if (readAndHash(file, keep, sha256, message))
+      return true;
+    why = ReadError::Failed;
+  }
   switch (why) {
   case ReadError::Directory:
   case ReadError::NotRegular:
@@ -98,6 +108,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     }
     SourceManager dataSources;
     DiagnosticSink problems;
+    std::string root = options.allowOutsideRoot ? "" : projectRootFor(file);
     rt::Lock lock;
     int failed = 0, broken = 0, total = 0;
     for (const CheckedDesign &design : c.designs()) {
@@ -108,7 +119,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
                                         run.dataPath);
         std::string bytes, sha256;
         DiagnosticSink unread;
-        if (!readDataFile(run, options.allowOutsideRoot ? "" : projectRootFor(file), bytes, sha256, unread)) {
+        if (!readDataFile(run, root, bytes, sha256, unread)) {
           out.flush();
           printDiagnostic(err, c.sources(), unread.all().back(), color);
           out << "ERROR " << label << ": the data file cannot be read\n";
