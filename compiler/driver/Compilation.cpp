@@ -1,6 +1,7 @@
 // Compilation.cpp — module loading (imports, the implicit `core`, cycles), then theory and design checking.
 #include "driver/Compilation.h"
 
+#include "driver/DataFiles.h"
 #include "parse/Parser.h"
 #include "sema/DesignChecker.h"
 #include "sema/TheoryBuilder.h"
@@ -355,8 +356,11 @@ void Compilation::run(const std::string &path, std::string text) {
       }
     }
   }
+  DiskDataFiles dataFiles(path, checks.projectRoot, options_.allowOutsideRoot, options_.digestCache);
+  checks.dataFiles = &dataFiles;
   for (const ast::Design &design : root_->designs)
     designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_, &checks));
+  dataPaths_ = dataFiles.lookedUp();
   diags_.sort();
 }
 

@@ -41,6 +41,8 @@ private:
   std::map<std::string, Entry> entries_;
 };
 
+class DigestCache;
+
 /// Settings shared by every compilation of a run.
 struct CompileOptions {
   /// Directories searched for modules imported by name (`import "core"`), in order.
@@ -59,6 +61,8 @@ struct CompileOptions {
   bool readLock = true;
   /// Parsed imports and stdlib to reuse (null: parse every module, as a one-shot command does).
   std::shared_ptr<ModuleCache> moduleCache;
+  /// Digests of data files to reuse while a file's stamp is unchanged (null: hash each file when needed).
+  std::shared_ptr<DigestCache> digestCache;
   /// The text of an imported module (or of the stdlib) given its canonical path, when it differs from the file on
   /// disk: the editor's unsaved text of an open document. Returns false to read the file (unset: always the file).
   std::function<bool(const std::string &canonicalPath, std::string &text)> readOverlay;
@@ -89,6 +93,8 @@ public:
   /// The canonical paths of every module loaded (imports and the stdlib), the root last.
   const std::vector<std::string> &loadedPaths() const { return loaded_; }
   FileId rootFile() const { return rootFile_; }
+  /// The absolute and real paths of the data files (and the lock) the check discharges looked up.
+  const std::vector<std::string> &dataPaths() const { return dataPaths_; }
   /// The canonical path an import of a loaded module resolved to ("" when it names no file).
   std::string importedPath(const ast::Import &import) const;
   /// The file an import of a loaded module names, once loaded (0 when it was not found or could not be read).
@@ -124,6 +130,7 @@ private:
   std::vector<CheckedDesign> designs_;
   std::vector<std::unique_ptr<ast::Module>> modules_;
   std::vector<std::string> loaded_; ///< Canonical paths of loaded modules.
+  std::vector<std::string> dataPaths_;                 ///< Data files looked up by check discharges.
   std::map<std::string, FileId> fileOf_;               ///< Canonical path of a loaded module -> its file.
   std::map<const ast::Import *, std::string> imports_; ///< Each resolved import -> the canonical path it names.
   const ast::Module *root_ = nullptr;

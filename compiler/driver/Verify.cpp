@@ -3,6 +3,7 @@
 
 #include "diagnostics/DiagnosticPrinter.h"
 #include "driver/DataFile.h"
+#include "driver/DataFiles.h"
 #include "driver/OutputFile.h"
 #include "report/Escape.h"
 #include "runtime/Checks.h"
@@ -31,6 +32,39 @@ std::string displayPath(const std::string &designPath, const std::string &dataPa
   return std::string(full.str());
 }
 
+/// Opens the data file of `run` for its check: once, a regular file, inside `root` unless it is empty, both checked
+/// on the opened file, so a path swapped for a pipe or a symbolic link meanwhile is refused. The caller reads and
+/// hashes that descriptor (readAndParse), so the lock's SHA-256 is that of exactly the bytes the check read. On
+/// failure, reports a diagnostic located at the data path.
+bool openDataFile(const CheckRun &run, const std::string &root, OpenedFile &file, DiagnosticSink &problems) {
+  OpenRules rules;
+  rules.root = root;
+  rules.allowStreams = false;
+  ReadError why = ReadError::None;
+  std::string message;
+  if (file.open(run.dataFile, rules, why, message))
+    return true;
+  switch (why) {
+  case ReadError::Directory:
+  case ReadError::NotRegular:
+    problems.report(DiagKind::DataNotRegular, run.dataRange, run.dataPath, message);
+    break;
+  case ReadError::OutsideRoot:
+    problems.report(DiagKind::DataOutsideRoot, run.dataRange, run.dataPath, root)
+        .notes.push_back({run.dataRange, fmt::format("the file opened was `{}`",
+                                                     file.realPath().empty() ? run.dataFile : file.realPath())});
+    break;
+  case ReadError::Missing:
+    problems.report(DiagKind::DataFileMissing, run.dataRange, run.dataPath, run.dataFile);
+    break;
+  default:
+    problems.report(DiagKind::CheckDataError, run.dataRange,
+                    fmt::format("data file `{}` cannot be read: {}", run.dataPath, message), run.check, run.assumption,
+                    run.target);
+  }
+  return false;
+}
+
 } // namespace
 
 int verifyFiles(const std::vector<std::string> &files, CompileOptions options, std::ostream &out, std::ostream &err,
@@ -54,6 +88,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     }
     SourceManager dataSources;
     DiagnosticSink problems;
+    std::string root = options.allowOutsideRoot ? "" : projectRootFor(file);
     rt::Lock lock;
     int failed = 0, broken = 0, total = 0;
     for (const CheckedDesign &design : c.designs()) {
@@ -63,10 +98,11 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
         std::string label = fmt::format("`{}` check of `{}` for `{}` ({})", run.check, run.assumption, run.target,
                                         run.dataPath);
         OpenedFile data;
-        ReadError why = ReadError::None;
-        std::string message;
-        if (!data.open(run.dataFile, OpenRules{/*root=*/"", /*allowStreams=*/false, SIZE_MAX}, why, message)) {
-          err << "vdc: error: cannot read `" << escapeTerminal(shown) << "`: " << escapeTerminal(message) << "\n";
+        DiagnosticSink unread;
+        if (!openDataFile(run, root, data, unread)) {
+          out.flush();
+          printDiagnostic(err, c.sources(), unread.all().back(), color);
+          out << "ERROR " << escapeTerminal(label) << ": the data file cannot be read\n";
           ++broken;
           continue;
         }
@@ -136,7 +172,6 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     }
     std::string lockPath = file + ".lock";
     // The repository decides this path: never written through a link, into a FIFO, or outside the project.
-    std::string root = options.allowOutsideRoot ? "" : projectRootFor(file);
     ReplaceResult written = replaceFileInProject(lockPath, rt::serializeLock(lock, VDC_VERSION), root);
     if (written.outsideRoot) {
       DiagnosticSink refused;

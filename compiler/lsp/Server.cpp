@@ -1,6 +1,7 @@
 // Server.cpp — message dispatch, lifecycle, text synchronisation and the request handlers.
 #include "lsp/Server.h"
 
+#include "driver/DataFiles.h"
 #include "format/Formatter.h"
 
 #include <algorithm>
@@ -77,6 +78,9 @@ Server::Server(Transport &transport, CompileOptions options) : transport_(transp
   // The stdlib and imported modules are parsed once, and again only when their text changes.
   if (!options_.moduleCache)
     options_.moduleCache = std::make_shared<ModuleCache>();
+  // A data file is hashed again only when its stamp (size, times, inode) changes, not on every keystroke.
+  if (!options_.digestCache)
+    options_.digestCache = std::make_shared<DigestCache>();
   // An import that is open in the editor is read from the editor, unsaved changes included.
   options_.readOverlay = [this](const std::string &canonical, std::string &text) {
     for (const auto &[uri, doc] : documents_)
@@ -169,7 +173,9 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     }
     if (!initialized_ || shutdown_)
       return;
-    if (method == "textDocument/didOpen")
+    if (method == "initialized")
+      registerFileWatchers();
+    else if (method == "textDocument/didOpen")
       onDidOpen(params);
     else if (method == "textDocument/didChange")
       onDidChange(params);
@@ -206,15 +212,21 @@ void Server::dispatch(const std::string &method, const llvm::json::Value *id, co
     result = onFormatting(params);
   else if (method == "textDocument/codeAction")
     result = onCodeAction(params);
+  else if (method == "vdc/digestStats")
+    result = onDigestStats();
   else
     throw RequestError(ErrorCode::MethodNotFound, "method not found: " + method);
   transport_.reply(*id, std::move(result));
 }
 
-llvm::json::Value Server::onInitialize(const llvm::json::Object *) {
+llvm::json::Value Server::onInitialize(const llvm::json::Object *params) {
   if (initialized_)
     throw RequestError(ErrorCode::InvalidRequest, "the server is already initialized");
   initialized_ = true;
+  const llvm::json::Object *capabilities = params ? params->getObject("capabilities") : nullptr;
+  const llvm::json::Object *workspace = capabilities ? capabilities->getObject("workspace") : nullptr;
+  const llvm::json::Object *watched = workspace ? workspace->getObject("didChangeWatchedFiles") : nullptr;
+  canWatchFiles_ = watched && watched->getBoolean("dynamicRegistration").getValueOr(false);
   return llvm::json::Object{
       {"capabilities",
        llvm::json::Object{
@@ -228,6 +240,30 @@ llvm::json::Value Server::onInitialize(const llvm::json::Object *) {
            {"completionProvider", llvm::json::Object{{"triggerCharacters", llvm::json::Array{":", " ", "."}}}},
        }},
       {"serverInfo", llvm::json::Object{{"name", "vdc"}, {"version", VDC_VERSION}}}};
+}
+
+void Server::registerFileWatchers() {
+  if (!canWatchFiles_)
+    return;
+  canWatchFiles_ = false; // once
+  // Designs and imports, lock files, and data files: a change to one re-checks the open documents that read it.
+  llvm::json::Array watchers;
+  for (const char *glob : {"**/*.vdesign", "**/*.vdesign.lock", "**/*.csv"})
+    watchers.push_back(llvm::json::Object{{"globPattern", glob}});
+  transport_.request(
+      "vdc-watch-files", "client/registerCapability",
+      llvm::json::Object{
+          {"registrations", llvm::json::Array{llvm::json::Object{
+                                {"id", "vdc-watched-files"},
+                                {"method", "workspace/didChangeWatchedFiles"},
+                                {"registerOptions", llvm::json::Object{{"watchers", std::move(watchers)}}}}}}});
+}
+
+llvm::json::Value Server::onDigestStats() {
+  const DigestCache &cache = *options_.digestCache;
+  return llvm::json::Object{{"hits", static_cast<int64_t>(cache.hits())},
+                            {"reads", static_cast<int64_t>(cache.reads())},
+                            {"files", static_cast<int64_t>(cache.size())}};
 }
 
 llvm::json::Value Server::onShutdown() {
@@ -314,6 +350,8 @@ void Server::compile(Document &doc) {
     if (path != doc.canonical)
       doc.dependencies.insert(path);
   doc.dependencies.insert(canonicalPath(doc.path + ".lock"));
+  for (const std::string &path : c.dataPaths())
+    doc.dependencies.insert(canonicalPath(path));
   doc.missingImport = std::any_of(c.diagnostics().all().begin(), c.diagnostics().all().end(), [](const Diagnostic &d) {
     return d.kind == DiagKind::ModuleNotFound || d.kind == DiagKind::FileUnreadable;
   });

@@ -22,7 +22,7 @@ struct Document {
   int64_t version = 0;
   std::unique_ptr<Compilation> compilation;
   /// The canonical paths the last compilation read besides the document: its imports (transitively), the
-  /// stdlib and its lock file. A change to one of them re-checks the document.
+  /// stdlib, its lock file and the data files of its checks. A change to one of them re-checks the document.
   std::set<std::string> dependencies;
   /// The last compilation could not find or read an import: any change to the files may fix it.
   bool missingImport = false;
@@ -52,8 +52,12 @@ private:
   llvm::json::Value onCompletion(const llvm::json::Object *params);
   llvm::json::Value onFormatting(const llvm::json::Object *params);
   llvm::json::Value onCodeAction(const llvm::json::Object *params);
+  /// `vdc/digestStats`: how often a data file's digest came from the cache and how often a file was read.
+  llvm::json::Value onDigestStats();
 
   // Notifications.
+  /// After `initialized`: asks the client to report changes to designs, locks and data files, when it can.
+  void registerFileWatchers();
   void onDidOpen(const llvm::json::Object *params);
   void onDidChange(const llvm::json::Object *params);
   void onDidClose(const llvm::json::Object *params);
@@ -76,6 +80,8 @@ private:
   std::map<std::string, Document> documents_;
   bool initialized_ = false;
   bool shutdown_ = false;
+  /// The client can register a file watcher for workspace/didChangeWatchedFiles dynamically.
+  bool canWatchFiles_ = false;
   /// Set by `exit`: the status to return.
   std::optional<int> exitStatus_;
   unsigned compilesSinceClear_ = 0;

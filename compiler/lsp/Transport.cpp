@@ -200,6 +200,10 @@ void Transport::notifyStreamed(const std::string &method,
   });
 }
 
+void Transport::request(const llvm::json::Value &id, const std::string &method, llvm::json::Value params) {
+  write(llvm::json::Object{{"id", id}, {"method", method}, {"params", std::move(params)}});
+}
+
 void Transport::notify(const std::string &method, llvm::json::Value params) {
   write(llvm::json::Object{{"method", method}, {"params", std::move(params)}});
 }

@@ -49,6 +49,8 @@ public:
   void replyStreamed(const llvm::json::Value &id, llvm::function_ref<void(llvm::json::OStream &)> writeResult);
   /// Writes an error response to request `id` (null when the id could not be read).
   void replyError(const llvm::json::Value &id, ErrorCode code, const std::string &message);
+  /// Writes a request from the server to the client (whose response the server ignores).
+  void request(const llvm::json::Value &id, const std::string &method, llvm::json::Value params);
   /// Writes a notification.
   void notify(const std::string &method, llvm::json::Value params);
   /// Writes a notification whose params `writeParams` streams straight into the output (as for `replyStreamed`).

@@ -6,29 +6,11 @@
 
 #include "runtime/Checks.h"
 
-#include <llvm/Support/FileSystem.h>
-#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
 
 namespace vdc {
 
 namespace {
-
-std::string absolute(const std::string &path) {
-  llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
-  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
-  return std::string(abs.str());
-}
-
-bool isInside(const std::string &path, const std::string &root) {
-  if (root.empty())
-    return true;
-  if (path == root)
-    return false; // the root itself is a directory, not a data file
-  std::string prefix = root.back() == '/' ? root : root + "/";
-  return path.rfind(prefix, 0) == 0;
-}
 
 /// The written value as JSON of the parameter's kind, or nullopt when it does not fit.
 std::optional<llvm::json::Value> toJson(rt::ParamKind kind, const ast::Value &v) {
@@ -80,30 +62,6 @@ std::string paramChanges(const llvm::json::Object &before, const llvm::json::Obj
 }
 
 } // namespace
-
-std::string projectRootFor(const std::string &designPath) {
-  llvm::SmallString<256> dir(absolute(designPath));
-  llvm::sys::path::remove_filename(dir);
-  while (!dir.empty()) {
-    llvm::SmallString<256> git(dir);
-    llvm::sys::path::append(git, ".git");
-    if (llvm::sys::fs::exists(git)) {
-      llvm::SmallString<256> real;
-      if (!llvm::sys::fs::real_path(dir, real))
-        return std::string(real.str());
-      return std::string(dir.str());
-    }
-    std::string parent = llvm::sys::path::parent_path(dir).str(); // a copy: `dir` is overwritten below
-    if (parent == dir.str())
-      break;
-    dir = parent;
-  }
-  llvm::SmallString<256> cwd, real;
-  llvm::sys::fs::current_path(cwd);
-  if (!llvm::sys::fs::real_path(cwd, real))
-    return std::string(real.str());
-  return std::string(cwd.str());
-}
 
 std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, const Assumption &assumption) {
   const rt::CheckSpec *spec = rt::findCheck(dis.checkName.text);
@@ -197,40 +155,34 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
   run.range = dis.range;
   run.dataRange = dataRange;
 
-  std::string designPath = checks_ ? checks_->designPath : "";
+  // Sema does no file IO: the driver's DataFiles finds the file (and, in lockStatus, gives its digest).
   std::string root = checks_ ? checks_->projectRoot : "";
-  bool allowOutside = checks_ && checks_->allowOutsideRoot;
-  llvm::SmallString<256> full;
-  if (llvm::sys::path::is_absolute(run.dataPath)) {
-    full = run.dataPath;
-  } else {
-    full = designPath;
-    llvm::sys::path::remove_filename(full);
-    llvm::sys::path::append(full, run.dataPath);
-  }
-  std::string lexical = absolute(std::string(full.str()));
-  auto outside = [&](const std::string &where) {
+  DataFileLookup found;
+  if (checks_ && checks_->dataFiles)
+    found = checks_->dataFiles->resolve(run.dataPath);
+  switch (found.state) {
+  case DataFileLookup::State::Ok:
+    break;
+  case DataFileLookup::State::OutsideRoot: {
     auto &d = diags_.report(DiagKind::DataOutsideRoot, dataRange, run.dataPath, root);
     d.help = "a design may read only data inside its project (the nearest directory holding `.git`, else the "
              "working directory); pass --allow-outside-root to allow it";
-    if (where != lexical)
-      d.notes.push_back({dataRange, fmt::format("it resolves, through a symbolic link, to `{}`", where)});
-  };
-  if (!allowOutside && !isInside(lexical, root)) {
-    outside(lexical);
+    if (!found.realPath.empty() && found.realPath != found.absolute)
+      d.notes.push_back({dataRange, fmt::format("it resolves, through a symbolic link, to `{}`", found.realPath)});
     return std::nullopt;
   }
-  llvm::SmallString<256> real;
-  if (llvm::sys::fs::real_path(full, real) || !llvm::sys::fs::is_regular_file(real)) {
-    diags_.report(DiagKind::DataFileMissing, dataRange, run.dataPath, lexical).help =
-        "a data path is relative to the directory of the design file";
+  case DataFileLookup::State::NotRegular:
+    diags_.report(DiagKind::DataNotRegular, dataRange, run.dataPath, found.reason).help =
+        "a check reads a regular file; a pipe, device, socket or directory is refused";
+    return std::nullopt;
+  case DataFileLookup::State::Missing:
+    diags_
+        .report(DiagKind::DataFileMissing, dataRange, run.dataPath,
+                found.absolute.empty() ? run.dataPath : found.absolute)
+        .help = "a data path is relative to the directory of the design file";
     return std::nullopt;
   }
-  if (!allowOutside && !isInside(std::string(real.str()), root)) {
-    outside(std::string(real.str()));
-    return std::nullopt;
-  }
-  run.dataFile = std::string(real.str());
+  run.dataFile = found.realPath;
   return run;
 }
 
@@ -257,13 +209,13 @@ Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run,
     if (!changes.empty()) {
       reason = "parameters changed since it was verified: " + changes;
     } else {
-      auto buffer = llvm::MemoryBuffer::getFile(run.dataFile, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+      std::string digest, error;
       auto recorded = entry->data.find(run.dataPath);
-      if (!buffer)
-        reason = fmt::format("data file `{}` cannot be read: {}", run.dataPath, buffer.getError().message());
-      else if (recorded == entry->data.end())
+      if (recorded == entry->data.end())
         reason = fmt::format("data file `{}` was not the one verified", run.dataPath);
-      else if (recorded->second != rt::sha256Hex(std::string((*buffer)->getBuffer())))
+      else if (!checks_->dataFiles || !checks_->dataFiles->digest(run.dataFile, digest, error))
+        reason = fmt::format("data file `{}` cannot be read: {}", run.dataPath, error);
+      else if (recorded->second != digest)
         reason = fmt::format("data file `{}` was edited since it was verified (its SHA-256 differs from the lock)",
                              run.dataPath);
     }

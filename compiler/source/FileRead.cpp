@@ -215,6 +215,13 @@ bool readDescriptor(int fd, size_t maxBytes, std::string &text, ReadError &error
   return file.readAll(text, error, message);
 }
 
+std::string nonRegularKind(const std::string &path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode))
+    return "";
+  return S_ISDIR(st.st_mode) ? "it is a directory" : std::string("it is ") + kindOf(st.st_mode);
+}
+
 bool statFile(const std::string &path, FileStamp &stamp) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0)

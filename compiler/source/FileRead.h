@@ -94,6 +94,10 @@ bool statFile(const std::string &path, FileStamp &stamp);
 /// The path the kernel has for an open descriptor, links resolved ("" when it has none).
 std::string descriptorPath(int fd);
 
+/// What the file at `path` (links followed) is when it exists but is not a regular file, in words ("it is a
+/// directory", "it is a FIFO (named pipe)"); "" when it is a regular file or cannot be examined. Never opens it.
+std::string nonRegularKind(const std::string &path);
+
 /// True when the absolute, normalised `path` is `root` or lies below it (compares whole path components).
 bool isInsideDirectory(const std::string &path, const std::string &root);
 
