@@ -172,7 +172,8 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     }
     std::string lockPath = file + ".lock";
     // The repository decides this path: never written through a link, into a FIFO, or outside the project.
-    ReplaceResult written = replaceFileInProject(lockPath, rt::serializeLock(lock, VDC_VERSION), root);
+    ReplaceResult written = replaceFileInProject(lockPath, jsonWithVisibleBidi(rt::serializeLock(lock, VDC_VERSION)), root);
+    // (bidi controls from cells or names are written as `\u202E` escapes: the same strings, visible in a diff)
     if (written.outsideRoot) {
       DiagnosticSink refused;
       refused.report(DiagKind::OutsideRoot, SourceRange{c.rootFile(), 0, 0}, lockPath, root).help =
