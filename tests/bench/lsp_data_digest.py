@@ -8,13 +8,15 @@ every compilation compares the large file's SHA-256 with the lock (stale), which
 computes on every change. Prints the median and 90th percentile, and the server's vdc/digestStats when it has it.
 """
 import argparse
-import json
 import pathlib
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from lsp_session import Session  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("vdc")
@@ -46,41 +48,9 @@ with open(work / "big.csv", "wb") as big:
         big.write(block)
 
 uri = design.as_uri()
-server = subprocess.Popen([args.vdc, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-
-def send(message):
-    body = json.dumps(message).encode()
-    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    server.stdin.flush()
-
-
-def receive():
-    length = 0
-    while True:
-        line = server.stdout.readline()
-        if not line:
-            sys.exit("the server closed its output")
-        if line in (b"\r\n", b"\n"):
-            break
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":")[1])
-    return json.loads(server.stdout.read(length))
-
-
-def wait_for(predicate):
-    while True:
-        message = receive()
-        if predicate(message):
-            return message
-
-
-send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}})
-wait_for(lambda m: m.get("id") == 0)
-send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-      "params": {"textDocument": {"uri": uri, "languageId": "vdesign", "version": 1, "text": text}}})
-wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+session = Session(args.vdc)
+session.open(uri, text)
+send, wait_for, server = session.send, session.wait_for, session.server
 times = []
 for version in range(2, args.rounds + 2):
     start = time.perf_counter()

@@ -6,12 +6,14 @@ Prints the median and 90th percentile of: didChange -> publishDiagnostics, hover
 timed from the moment the message is written until its answer is read (real Content-Length framing).
 """
 import argparse
-import json
 import pathlib
 import statistics
 import subprocess
 import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from lsp_session import Session  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("vdc")
@@ -22,41 +24,9 @@ here = pathlib.Path(__file__).resolve().parent
 text = subprocess.run([sys.executable, str(here / "gen_design.py"), str(args.lines)], capture_output=True,
                       text=True, check=True).stdout
 uri = "file:///bench/design.vdesign"
-server = subprocess.Popen([args.vdc, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-
-
-def send(message):
-    body = json.dumps(message).encode()
-    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    server.stdin.flush()
-
-
-def receive():
-    length = 0
-    while True:
-        line = server.stdout.readline()
-        if not line:
-            sys.exit("the server closed its output")
-        if line in (b"\r\n", b"\n"):
-            break
-        if line.lower().startswith(b"content-length:"):
-            length = int(line.split(b":")[1])
-    return json.loads(server.stdout.read(length))
-
-
-def wait_for(predicate):
-    while True:
-        message = receive()
-        if predicate(message):
-            return message
-
-
-send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}})
-wait_for(lambda m: m.get("id") == 0)
-send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-      "params": {"textDocument": {"uri": uri, "languageId": "vdesign", "version": 1, "text": text}}})
-wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+session = Session(args.vdc)
+session.open(uri, text)
+send, wait_for, server = session.send, session.wait_for, session.server
 
 lines = text.split("\n")
 # A position on the name `small_0` in `recipe small_0 ...` and after `strategy: ` in the first study.

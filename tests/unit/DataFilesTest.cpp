@@ -4,6 +4,8 @@
 
 #include "runtime/Checks.h"
 
+#include "TempDir.h"
+
 #include <catch2/catch.hpp>
 
 #include <climits>
@@ -15,25 +17,10 @@
 #include <unistd.h>
 
 using namespace vdc;
+using vdc::test::TempDir;
 
 namespace {
 
-/// A fresh directory (its real path), removed with everything in it at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/vdc-datafiles-XXXXXX";
-    path = ::mkdtemp(name);
-    char real[PATH_MAX];
-    path = ::realpath(path.c_str(), real);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-  std::string file(const std::string &name, const std::string &text) const {
-    std::string p = path + "/" + name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-};
 
 OpenRules inside(const std::string &root) {
   OpenRules rules;

@@ -2,6 +2,8 @@
 // on the opened file (through symbolic links), stamps that change with the file.
 #include "source/FileRead.h"
 
+#include "TempDir.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -13,27 +15,7 @@
 #include <unistd.h>
 
 using namespace vdc;
-
-namespace {
-
-/// A fresh directory, removed with everything in it at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/vdc-fileread-XXXXXX";
-    path = ::mkdtemp(name);
-    char real[PATH_MAX];
-    path = ::realpath(path.c_str(), real);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-  std::string file(const std::string &name, const std::string &text) const {
-    std::string p = path + "/" + name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-};
-
-} // namespace
+using vdc::test::TempDir;
 
 TEST_CASE("a regular file inside the root is read whole, with its stamp") {
   TempDir dir;

@@ -2,6 +2,8 @@
 // refused outside the root, in a FIFO or over a directory.
 #include "driver/OutputFile.h"
 
+#include "TempDir.h"
+
 #include <catch2/catch.hpp>
 
 #include <climits>
@@ -13,25 +15,10 @@
 #include <unistd.h>
 
 using namespace vdc;
+using vdc::test::TempDir;
 
 namespace {
 
-/// A fresh directory, removed with everything in it at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/vdc-outputfile-XXXXXX";
-    path = ::mkdtemp(name);
-    char real[PATH_MAX];
-    path = ::realpath(path.c_str(), real);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path + "'").c_str()); }
-  std::string file(const std::string &name, const std::string &text) const {
-    std::string p = path + "/" + name;
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-  }
-};
 
 std::string contents(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
