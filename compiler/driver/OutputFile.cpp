@@ -32,6 +32,34 @@ int writeAll(int fd, const std::string &contents) {
   return 0;
 }
 
+/// Fills a new temporary file that will replace `path`: the permission bits (and, where allowed, the owner) of the
+/// file it replaces (`replaced`, or 0666 minus the umask for a new file), then `contents`, synced to disk. Always
+/// closes `fd`. Returns "" or what failed.
+std::string fillReplacement(int fd, const struct stat *replaced, const std::string &contents, const std::string &path) {
+  mode_t mode;
+  if (replaced) {
+    mode = replaced->st_mode & 07777;
+    if (::fchown(fd, replaced->st_uid, replaced->st_gid) != 0) {
+      // Only the owner's group or root may keep another owner; the file then belongs to whoever wrote it.
+    }
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  std::string error;
+  if (::fchmod(fd, mode) != 0)
+    error = "cannot set the permissions of a file beside `" + path + "`: " + std::strerror(errno);
+  else if (int e = writeAll(fd, contents))
+    error = "cannot write `" + path + "`: " + std::strerror(e);
+  // On disk before the rename, so that a crash leaves the old file or the new one, never an empty one.
+  else if (::fsync(fd) != 0)
+    error = "cannot write `" + path + "`: " + std::strerror(errno);
+  if (::close(fd) != 0 && error.empty())
+    error = "cannot write `" + path + "`: " + std::strerror(errno);
+  return error;
+}
+
 /// True when `path` names the same open file as descriptor `fd` (as /dev/stdout does for 1).
 bool sameFileAs(const std::string &path, int fd) {
   struct stat a, b;
@@ -105,33 +133,10 @@ std::string writeFileAtomically(const std::string &path, const std::string &cont
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
     return "cannot create a file beside `" + path + "`: " + std::strerror(errno);
-  auto fail = [&](const std::string &what, int e) {
-    ::close(fd);
+  error = fillReplacement(fd, exists ? &st : nullptr, contents, path);
+  if (!error.empty()) {
     ::unlink(temp.c_str());
-    return what + std::strerror(e);
-  };
-  mode_t mode;
-  if (exists) {
-    mode = st.st_mode & 07777;
-    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
-      // Only the owner's group or root may keep another owner; the file then belongs to whoever wrote it.
-    }
-  } else {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    mode = 0666 & ~mask;
-  }
-  if (::fchmod(fd, mode) != 0)
-    return fail("cannot set the permissions of a file beside `" + path + "`: ", errno);
-  if (int e = writeAll(fd, contents))
-    return fail("cannot write `" + path + "`: ", e);
-  // On disk before the rename, so that a crash leaves the old file or the new one, never an empty one.
-  if (::fsync(fd) != 0)
-    return fail("cannot write `" + path + "`: ", errno);
-  if (::close(fd) != 0) {
-    int e = errno;
-    ::unlink(temp.c_str());
-    return "cannot write `" + path + "`: " + std::strerror(e);
+    return error;
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     int e = errno;
@@ -179,9 +184,6 @@ ReplaceResult replaceFileInProject(const std::string &path, const std::string &c
                    ", not a regular file; remove it first";
     return result;
   }
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  mode_t mode = exists && S_ISREG(st.st_mode) ? (st.st_mode & 07777) : (0666 & ~mask);
 
   std::random_device random;
   std::string temp;
@@ -196,28 +198,17 @@ ReplaceResult replaceFileInProject(const std::string &path, const std::string &c
     result.error = "cannot create a file beside `" + path + "`: " + std::strerror(errno);
     return result;
   }
-  auto fail = [&](const std::string &what, int e) {
-    if (fd >= 0)
-      ::close(fd);
+  if (std::string error = fillReplacement(fd, exists && S_ISREG(st.st_mode) ? &st : nullptr, contents, path);
+      !error.empty()) {
     ::unlinkat(dirFd, temp.c_str(), 0);
-    result.error = what + std::strerror(e);
+    result.error = error;
     return result;
-  };
-  if (exists && S_ISREG(st.st_mode) && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
-    // Only the owner's group or root may keep another owner; the file then belongs to whoever wrote it.
   }
-  if (::fchmod(fd, mode) != 0)
-    return fail("cannot set the permissions of a file beside `" + path + "`: ", errno);
-  if (int e = writeAll(fd, contents))
-    return fail("cannot write `" + path + "`: ", e);
-  if (::fsync(fd) != 0)
-    return fail("cannot write `" + path + "`: ", errno);
-  int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0)
-    return fail("cannot write `" + path + "`: ", errno);
-  if (::renameat(dirFd, temp.c_str(), dirFd, base.c_str()) != 0)
-    return fail("cannot replace `" + path + "`: ", errno);
+  if (::renameat(dirFd, temp.c_str(), dirFd, base.c_str()) != 0) {
+    int e = errno;
+    ::unlinkat(dirFd, temp.c_str(), 0);
+    result.error = "cannot replace `" + path + "`: " + std::strerror(e);
+  }
   return result;
 }
 
