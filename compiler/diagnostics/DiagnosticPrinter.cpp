@@ -1,7 +1,7 @@
 // DiagnosticPrinter.cpp — terminal rendering of diagnostics with source excerpts.
 #include "diagnostics/DiagnosticPrinter.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 #include "source/Utf8.h"
 
 namespace vdc {

@@ -5,11 +5,11 @@
 #include "driver/DataFile.h"
 #include "driver/DataFiles.h"
 #include "driver/OutputFile.h"
-#include "report/Escape.h"
 #include "runtime/Checks.h"
 #include "runtime/Csv.h"
 #include "runtime/Lock.h"
 #include "sema/DesignChecker.h"
+#include "source/Escape.h"
 
 #include <llvm/Support/Path.h>
 

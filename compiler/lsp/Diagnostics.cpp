@@ -1,7 +1,7 @@
 // Diagnostics.cpp — maps vdc diagnostics and obligations onto LSP diagnostics, and writes them out.
 #include "lsp/Diagnostics.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include <fmt/format.h>
 

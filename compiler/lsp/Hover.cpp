@@ -1,8 +1,8 @@
 // Hover.cpp — renders hover text from the checked model and the theory, in the spirit of `vdc explain`.
 #include "lsp/Hover.h"
 
-#include "report/Escape.h"
 #include "sema/Condition.h"
+#include "source/Escape.h"
 
 #include <fmt/format.h>
 

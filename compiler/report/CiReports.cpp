@@ -1,8 +1,8 @@
 // CiReports.cpp — GitHub annotations and JUnit XML, flagging obligations and claims as the policy decides.
 #include "report/CiReports.h"
 
-#include "report/Escape.h"
 #include "report/RepositoryPath.h"
+#include "source/Escape.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 // DesignDiff.cpp — matching obligations and claims across two versions, and rendering the changes.
 #include "report/DesignDiff.h"
 
-#include "report/Escape.h"
 #include "report/MarkdownReport.h"
+#include "source/Escape.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>

@@ -1,7 +1,7 @@
 // DotReport.cpp — Graphviz rendering: shapes by kind, proxy edges labelled by kind, obligations coloured by status.
 #include "report/DotReport.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 namespace vdc {
 

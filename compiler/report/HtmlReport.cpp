@@ -1,7 +1,7 @@
 // HtmlReport.cpp — HTML rendering with anchors per design, claim and obligation, unique across the files of a report.
 #include "report/HtmlReport.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // JsonReport.cpp — builds the Section 10 JSON document from the checked model with llvm::json.
 #include "report/JsonReport.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>

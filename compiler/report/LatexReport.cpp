@@ -1,7 +1,7 @@
 // LatexReport.cpp — LaTeX rendering: coloured bullets as in the paper's Table 1, and full-sentence limitations.
 #include "report/LatexReport.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include <algorithm>
 

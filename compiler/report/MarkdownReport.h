@@ -1,8 +1,8 @@
 // MarkdownReport.h — a GitHub-flavoured Markdown report, fit for a pull-request comment.
 #pragma once
 
-#include "report/Escape.h"
 #include "report/ReportInput.h"
+#include "source/Escape.h"
 
 namespace vdc {
 

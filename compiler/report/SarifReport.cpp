@@ -2,8 +2,8 @@
 #include "report/SarifReport.h"
 
 #include "driver/Explain.h"
-#include "report/Escape.h"
 #include "report/RepositoryPath.h"
+#include "source/Escape.h"
 
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>

@@ -1,7 +1,7 @@
 // TextReport.cpp — terminal rendering of the checked model.
 #include "report/TextReport.h"
 
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include <algorithm>
 

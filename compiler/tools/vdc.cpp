@@ -9,13 +9,13 @@
 #include "report/CiReports.h"
 #include "report/DesignDiff.h"
 #include "report/DotReport.h"
-#include "report/Escape.h"
 #include "report/HtmlReport.h"
 #include "report/JsonReport.h"
 #include "report/LatexReport.h"
 #include "report/MarkdownReport.h"
 #include "report/SarifReport.h"
 #include "report/TextReport.h"
+#include "source/Escape.h"
 #include "source/FileRead.h"
 
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // EscapeTest.cpp — the report escapers on characters the lexer no longer lets through: controls, noncharacters, bad UTF-8.
-#include "report/Escape.h"
 #include "report/RepositoryPath.h"
+#include "source/Escape.h"
 #include "source/Utf8.h"
 
 #include <catch2/catch.hpp>

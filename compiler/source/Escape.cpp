@@ -1,5 +1,5 @@
 // Escape.cpp — per-format escaping of user strings, one function per format, over a shared control-character pass.
-#include "report/Escape.h"
+#include "source/Escape.h"
 
 #include "source/Utf8.h"
 

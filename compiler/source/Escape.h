@@ -1,4 +1,6 @@
 // Escape.h — escaping of user strings for each output format (terminal, Markdown, XML/HTML, LaTeX, DOT, workflow commands, JSON).
+// It sits in the lowest phase (source) because diagnostics, the driver, the reports and the language server all print
+// user strings through it.
 #pragma once
 
 #include <cstdint>
