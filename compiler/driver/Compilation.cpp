@@ -18,22 +18,11 @@ std::string canonicalPath(const std::string &path) {
   llvm::SmallString<256> real;
   if (!llvm::sys::fs::real_path(path, real))
     return std::string(real.str());
-  llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
-  llvm::sys::path::remove_dots(abs, true);
-  return std::string(abs.str());
+  return lexicalPath(path);
 }
 
 namespace {
 bool isFile(const std::string &path) { return llvm::sys::fs::is_regular_file(path); }
-
-/// `path` made absolute, without `.` and `..` steps (symbolic links not resolved).
-std::string lexicalPath(const std::string &path) {
-  llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
-  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
-  return std::string(abs.str());
-}
 
 /// True when the absolute, lexical `path` lies inside `root` (a real path): directly, or below a directory whose real
 /// path is the root (a project reached through a symbolic link, such as a checkout under a linked home directory).

@@ -1,39 +1,68 @@
 // DataFiles.cpp — the data files of check discharges on disk: found inside the project root, hashed once per
-// version of the file, read for `vdc verify` through a single open (SECURITY.md).
+// version of the file, read for `vdc verify` through a single open, parsed and hashed as it is read (SECURITY.md).
 #include "driver/DataFiles.h"
 
+#include "source/Utf8.h"
+
+#include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
 #include <llvm/Support/SHA256.h>
 
+#include <optional>
+#include <unistd.h>
 #include <vector>
 
 namespace vdc {
 
 namespace {
 
-std::string absolute(const std::string &path) {
-  llvm::SmallString<256> abs(path);
-  llvm::sys::fs::make_absolute(abs);
-  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
-  return std::string(abs.str());
+/// How much of a data file is read at a time.
+constexpr size_t kChunk = 1 << 20;
+
+/// The first byte of `text` that does not start a valid UTF-8 sequence, or nullopt.
+std::optional<unsigned char> invalidUtf8Byte(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t at = i;
+    if (decodeUtf8(text, i) == kReplacementCharacter && i - at == 1)
+      return static_cast<unsigned char>(text[at]);
+  }
+  return std::nullopt;
 }
 
-std::string hex(llvm::StringRef digest) {
-  static const char *digits = "0123456789abcdef";
+/// Column names and kept cells must be valid UTF-8: they appear in messages and in the lock's JSON figures.
+bool checkUtf8(const rt::CsvTable &table, rt::DataError &error) {
+  for (size_t i = 0; i < table.header.size(); ++i)
+    if (auto byte = invalidUtf8Byte(table.header[i])) {
+      error = {fmt::format("column {} of the header: the name is not valid UTF-8 (byte 0x{:02X})", i + 1, *byte), 1};
+      return false;
+    }
+  for (size_t row = 0; row < table.rowCount(); ++row)
+    for (size_t col = 0; col < table.columns.size(); ++col)
+      if (auto byte = invalidUtf8Byte(table.cell(row, col))) {
+        error = {fmt::format("data row {}, column `{}`: the cell is not valid UTF-8 (byte 0x{:02X})", row + 1,
+                             table.name(col), *byte),
+                 table.rowLine(row)};
+        return false;
+      }
+  return true;
+}
+
+/// A line of the file as quoted in a message: without a final `\r`, an invalid UTF-8 byte shown as U+FFFD.
+std::string shownLine(std::string_view text) {
+  if (!text.empty() && text.back() == '\r')
+    text.remove_suffix(1);
   std::string out;
-  for (char c : digest) {
-    auto b = static_cast<uint8_t>(c);
-    out += digits[b >> 4];
-    out += digits[b & 15];
-  }
+  for (size_t i = 0; i < text.size();)
+    appendUtf8(out, decodeUtf8(text, i));
   return out;
 }
 
 } // namespace
 
 std::string projectRootFor(const std::string &designPath) {
-  llvm::SmallString<256> dir(absolute(designPath));
+  llvm::SmallString<256> dir(lexicalPath(designPath));
   llvm::sys::path::remove_filename(dir);
   while (!dir.empty()) {
     llvm::SmallString<256> git(dir);
@@ -59,7 +88,7 @@ std::string projectRootFor(const std::string &designPath) {
 bool readAndHash(OpenedFile &file, llvm::function_ref<bool(llvm::StringRef chunk)> onChunk, std::string &sha256,
                  std::string &error) {
   llvm::SHA256 hash;
-  std::vector<char> chunk(1 << 16);
+  std::vector<char> chunk(kChunk);
   for (;;) {
     long long n = file.read(chunk.data(), chunk.size(), error);
     if (n < 0)
@@ -71,7 +100,7 @@ bool readAndHash(OpenedFile &file, llvm::function_ref<bool(llvm::StringRef chunk
     if (onChunk && !onChunk(bytes))
       return false;
   }
-  sha256 = hex(hash.final());
+  sha256 = llvm::toHex(llvm::arrayRefFromStringRef(hash.final()), /*LowerCase=*/true);
   return true;
 }
 
@@ -125,7 +154,7 @@ DataFileLookup DiskDataFiles::resolve(const std::string &dataPath) const {
     llvm::sys::path::remove_filename(full);
     llvm::sys::path::append(full, dataPath);
   }
-  found.absolute = absolute(std::string(full.str()));
+  found.absolute = lexicalPath(std::string(full.str()));
   lookedUp_.push_back(found.absolute);
   auto inside = [&](const std::string &path) {
     return allowOutside_ || root_.empty() || (path != root_ && isInsideDirectory(path, root_));
@@ -157,6 +186,49 @@ bool DiskDataFiles::digest(const std::string &realPath, std::string &sha256, std
     return cache_->digest(realPath, rules(), sha256, error);
   DigestCache once(1);
   return once.digest(realPath, rules(), sha256, error);
+}
+
+bool readAndParse(OpenedFile &file, const std::string &shown, const std::vector<std::string> &columns,
+                  rt::CsvTable &table, std::string &sha256, rt::DataError &error) {
+  rt::CsvReader reader(shown, columns);
+  bool parsed = true;
+  std::string failure;
+  bool read = readAndHash(
+      file,
+      [&](llvm::StringRef chunk) { return parsed = reader.feed(std::string_view(chunk.data(), chunk.size()), error); },
+      sha256, failure);
+  if (!parsed)
+    return false;
+  if (!read) {
+    error = {"cannot read the file: " + failure, 0};
+    return false;
+  }
+  return reader.finish(table, error) && checkUtf8(table, error);
+}
+
+std::string lineOfFile(const OpenedFile &file, size_t line) {
+  constexpr size_t kMaxLine = 64 * 1024;
+  if (!file.isRegular() || line == 0)
+    return "";
+  std::vector<char> chunk(kChunk);
+  std::string text;
+  size_t current = 1;
+  for (off_t offset = 0;;) {
+    ssize_t n = ::pread(file.descriptor(), chunk.data(), chunk.size(), offset);
+    if (n <= 0)
+      return shownLine(text);
+    offset += n;
+    for (ssize_t i = 0; i < n; ++i) {
+      char c = chunk[static_cast<size_t>(i)];
+      if (c == '\n') {
+        if (current == line)
+          return shownLine(text);
+        ++current;
+      } else if (current == line && text.size() < kMaxLine) {
+        text += c;
+      }
+    }
+  }
 }
 
 } // namespace vdc

@@ -1,7 +1,9 @@
 // DataFiles.h — the data files of check discharges on disk: finding them inside the project root, hashing them
-// (cached by file stamp for the language server), and reading one for `vdc verify` in a single open.
+// (cached by file stamp for the language server), and reading one for `vdc verify` in a single open: parsed and
+// hashed as it is read, keeping only the columns a check uses.
 #pragma once
 
+#include "runtime/Csv.h"
 #include "sema/DesignChecker.h"
 #include "source/FileRead.h"
 
@@ -51,6 +53,17 @@ private:
 /// `error` set by it).
 bool readAndHash(OpenedFile &file, llvm::function_ref<bool(llvm::StringRef chunk)> onChunk, std::string &sha256,
                  std::string &error);
+
+/// Reads the opened data file to its end in chunks of 1 MiB: parses it keeping `columns` (shown as `shown` in
+/// messages) and computes the lowercase hex SHA-256 of all its bytes (what the lock records). Memory grows with the
+/// kept columns, not with the file. A cell or column name that is not valid UTF-8 is an error with its row and
+/// column. Returns false and fills `error` (with the line it concerns) on a problem.
+bool readAndParse(OpenedFile &file, const std::string &shown, const std::vector<std::string> &columns,
+                  rt::CsvTable &table, std::string &sha256, rt::DataError &error);
+
+/// The text of 1-based `line` of the opened regular file (read again from its start, at most 64 KiB of the line,
+/// without its line break), to quote in a message; "" when it cannot be read.
+std::string lineOfFile(const OpenedFile &file, size_t line);
 
 /// The driver's file access for sema (sema/DesignChecker.h): data paths resolved against the design's directory
 /// and confined to the project root; digests through `cache` when given. Remembers every data path it resolved.

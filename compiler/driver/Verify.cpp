@@ -2,7 +2,6 @@
 #include "driver/Verify.h"
 
 #include "diagnostics/DiagnosticPrinter.h"
-#include "driver/DataFile.h"
 #include "driver/DataFiles.h"
 #include "driver/OutputFile.h"
 #include "runtime/Checks.h"

@@ -2,6 +2,10 @@
 // descriptor's own path, and reads bounded while they happen.
 #include "source/FileRead.h"
 
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/Path.h>
+
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -45,6 +49,13 @@ std::string descriptorPath(int fd) {
   if (n <= 0 || static_cast<size_t>(n) >= buffer.size())
     return "";
   return std::string(buffer.data(), static_cast<size_t>(n));
+}
+
+std::string lexicalPath(const std::string &path) {
+  llvm::SmallString<256> abs(path);
+  llvm::sys::fs::make_absolute(abs);
+  llvm::sys::path::remove_dots(abs, /*remove_dot_dot=*/true);
+  return std::string(abs.str());
 }
 
 bool isInsideDirectory(const std::string &path, const std::string &root) {

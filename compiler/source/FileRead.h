@@ -98,6 +98,10 @@ std::string descriptorPath(int fd);
 /// directory", "it is a FIFO (named pipe)"); "" when it is a regular file or cannot be examined. Never opens it.
 std::string nonRegularKind(const std::string &path);
 
+/// `path` made absolute, without `.` and `..` steps (symbolic links not resolved): how a path a design names is
+/// compared with a root before anything is opened.
+std::string lexicalPath(const std::string &path);
+
 /// True when the absolute, normalised `path` is `root` or lies below it (compares whole path components).
 bool isInsideDirectory(const std::string &path, const std::string &root);
 
