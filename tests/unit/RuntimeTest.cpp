@@ -5,6 +5,8 @@
 #include "runtime/JsonDepth.h"
 #include "runtime/Lock.h"
 
+#include "CheckParams.h"
+
 #include <catch2/catch.hpp>
 
 using namespace vdc::rt;
@@ -17,13 +19,6 @@ CsvTable table(const std::string &text) {
   return t;
 }
 
-llvm::json::Object params(const std::string &check, std::initializer_list<llvm::json::Object::KV> list) {
-  llvm::json::Object given(list);
-  for (const CheckParam &p : findCheck(check)->params)
-    if (!given.get(p.name))
-      given[p.name] = p.defaultValue;
-  return given;
-}
 } // namespace
 
 TEST_CASE("CSV: RFC 4180 quoting, CRLF, and a line number for each row", "[runtime]") {
@@ -80,7 +75,7 @@ TEST_CASE("effect_interval: Welch interval worked by hand", "[runtime]") {
   CsvTable t = table("arm,y\nc,10\nc,12\nc,14\nc,16\nt,15\nt,17\nt,19\nt,21\n");
   CheckResult r;
   DataError e;
-  auto p = params("effect_interval", {{"data", "t.csv"}, {"arm", "arm"}, {"outcome", "y"}, {"control", "c"},
+  auto p = vdc::test::checkParams("effect_interval", {{"data", "t.csv"}, {"arm", "arm"}, {"outcome", "y"}, {"control", "c"},
                                       {"treated", "t"}});
   REQUIRE(runCheck(*findCheck("effect_interval"), p, t, r, e));
   CHECK(r.passed);
@@ -97,7 +92,7 @@ TEST_CASE("effect_interval: Welch interval worked by hand", "[runtime]") {
 }
 
 TEST_CASE("effect_interval: zero variance, an empty arm and a non-numeric value are errors", "[runtime]") {
-  auto p = params("effect_interval", {{"data", "t.csv"}, {"arm", "arm"}, {"outcome", "y"}, {"control", "c"},
+  auto p = vdc::test::checkParams("effect_interval", {{"data", "t.csv"}, {"arm", "arm"}, {"outcome", "y"}, {"control", "c"},
                                       {"treated", "t"}});
   CheckResult r;
   DataError e;
@@ -114,20 +109,20 @@ TEST_CASE("positivity and replicates count by hand", "[runtime]") {
   CsvTable t = table("f,a\nx,1\nx,0\ny,1\ny,1\n");
   CheckResult r;
   DataError e;
-  REQUIRE(runCheck(*findCheck("positivity"), params("positivity", {{"data", "d"}, {"treatment", "a"}}), t, r, e));
+  REQUIRE(runCheck(*findCheck("positivity"), vdc::test::checkParams("positivity", {{"data", "d"}, {"treatment", "a"}}), t, r, e));
   CHECK(r.passed); // overall: level 0 once, level 1 three times
   REQUIRE(runCheck(*findCheck("positivity"),
-                   params("positivity", {{"data", "d"}, {"treatment", "a"}, {"strata", llvm::json::Array{"f"}}}), t, r,
+                   vdc::test::checkParams("positivity", {{"data", "d"}, {"treatment", "a"}, {"strata", llvm::json::Array{"f"}}}), t, r,
                    e));
   CHECK_FALSE(r.passed); // stratum y has no row with a = 0
   CHECK(r.figures.getArray("violations")->size() == 1);
-  REQUIRE(runCheck(*findCheck("replicates"), params("replicates", {{"data", "d"}, {"arm", "f"}, {"min_per_arm", 2}}),
+  REQUIRE(runCheck(*findCheck("replicates"), vdc::test::checkParams("replicates", {{"data", "d"}, {"arm", "f"}, {"min_per_arm", 2}}),
                    t, r, e));
   CHECK(r.passed);
-  CHECK_FALSE(runCheck(*findCheck("replicates"), params("replicates", {{"data", "d"}, {"arm", "g"}, {"min_per_arm", 2}}),
+  CHECK_FALSE(runCheck(*findCheck("replicates"), vdc::test::checkParams("replicates", {{"data", "d"}, {"arm", "g"}, {"min_per_arm", 2}}),
                        t, r, e));
   CHECK(e.message == "no column `g` (named by `arm:`); the columns are: f, a");
-  CHECK_FALSE(runCheck(*findCheck("replicates"), params("replicates", {{"data", "d"}, {"arm", "f"}, {"min_per_arm", 2}}),
+  CHECK_FALSE(runCheck(*findCheck("replicates"), vdc::test::checkParams("replicates", {{"data", "d"}, {"arm", "f"}, {"min_per_arm", 2}}),
                        table("f\nx\n"), r, e));
   CHECK(e.message.find("fewer than two data rows") != std::string::npos);
 }
@@ -136,7 +131,7 @@ TEST_CASE("power_law_fit recovers an exact power law", "[runtime]") {
   // y = 3 x^2 on x = 1, 2, 4; held out x = 8, y = 192 (by hand).
   CheckResult r;
   DataError e;
-  auto p = params("power_law_fit", {{"data", "d"}, {"x", "x"}, {"y", "y"}});
+  auto p = vdc::test::checkParams("power_law_fit", {{"data", "d"}, {"x", "x"}, {"y", "y"}});
   REQUIRE(runCheck(*findCheck("power_law_fit"), p, table("x,y\n1,3\n2,12\n4,48\n8,192\n"), r, e));
   CHECK(r.passed);
   CHECK(*r.figures.getNumber("a") == Approx(3.0));

@@ -5,6 +5,8 @@
 #include "runtime/Lock.h"
 #include "runtime/Statistics.h"
 
+#include "CheckParams.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -13,14 +15,6 @@
 using namespace vdc::rt;
 
 namespace {
-llvm::json::Object params(const std::string &check, std::initializer_list<llvm::json::Object::KV> list) {
-  llvm::json::Object given(list);
-  for (const CheckParam &p : findCheck(check)->params)
-    if (!given.get(p.name))
-      given[p.name] = p.defaultValue;
-  return given;
-}
-
 /// Runs `check` on `csv` and returns its figures after a round trip through the lock's JSON text.
 CheckResult run(const std::string &check, const llvm::json::Object &p, const std::string &csv) {
   CsvTable t;
@@ -61,20 +55,20 @@ TEST_CASE("verdictFromFigures agrees with every check it re-derives, passing or 
   };
   std::vector<Case> cases;
   cases.push_back({"positivity",
-                   params("positivity", {{"treatment", "arm"}, {"strata", llvm::json::Array{"f"}}, {"min_count", 2}}),
+                   vdc::test::checkParams("positivity", {{"treatment", "arm"}, {"strata", llvm::json::Array{"f"}}, {"min_count", 2}}),
                    "arm,f\nyes,a\nno,a\nyes,a\nno,a\nyes,b\nno,b\nyes,b\nno,b\n"});
   cases.push_back(
-      {"positivity", params("positivity", {{"treatment", "arm"}, {"min_count", 2}}), "arm\nyes\nno\nyes\n"});
-  cases.push_back({"positivity", params("positivity", {{"treatment", "arm"}}), "arm\nyes\nyes\n"});
-  cases.push_back({"replicates", params("replicates", {{"arm", "arm"}, {"min_per_arm", 2}}), "arm\na\nb\na\nb\n"});
-  cases.push_back({"replicates", params("replicates", {{"arm", "arm"}, {"min_per_arm", 2}}), "arm\na\nb\na\n"});
+      {"positivity", vdc::test::checkParams("positivity", {{"treatment", "arm"}, {"min_count", 2}}), "arm\nyes\nno\nyes\n"});
+  cases.push_back({"positivity", vdc::test::checkParams("positivity", {{"treatment", "arm"}}), "arm\nyes\nyes\n"});
+  cases.push_back({"replicates", vdc::test::checkParams("replicates", {{"arm", "arm"}, {"min_per_arm", 2}}), "arm\na\nb\na\nb\n"});
+  cases.push_back({"replicates", vdc::test::checkParams("replicates", {{"arm", "arm"}, {"min_per_arm", 2}}), "arm\na\nb\na\n"});
   llvm::json::Object welch =
-      params("effect_interval", {{"arm", "arm"}, {"outcome", "y"}, {"control", "c"}, {"treated", "t"}});
+      vdc::test::checkParams("effect_interval", {{"arm", "arm"}, {"outcome", "y"}, {"control", "c"}, {"treated", "t"}});
   cases.push_back({"effect_interval", welch, "arm,y\nc,10\nc,14\nc,12\nc,16\nt,15\nt,19\nt,17\nt,21\n"});
   cases.push_back({"effect_interval", welch, "arm,y\nc,10\nc,14\nc,12\nt,11\nt,15\nt,13\n"});
   cases.push_back({"effect_interval", welch, "arm,y\nc,1e300\nc,-1e300\nt,1e300\nt,-1e300\n"});
   cases.push_back({"effect_interval", welch, "arm,y\nc,1e-160\nc,1.1e-160\nt,5e-160\nt,5.1e-160\n"});
-  llvm::json::Object law = params("power_law_fit", {{"x", "x"}, {"y", "y"}, {"tolerance", 0.001}});
+  llvm::json::Object law = vdc::test::checkParams("power_law_fit", {{"x", "x"}, {"y", "y"}, {"tolerance", 0.001}});
   cases.push_back({"power_law_fit", law, "x,y\n1,3\n2,12\n4,48\n8,192\n"});
   cases.push_back({"power_law_fit", law, "x,y\n1,3\n2,12\n4,48\n8,100\n"});
   bool sawPass = false, sawFail = false;
@@ -94,7 +88,7 @@ TEST_CASE("verdictFromFigures agrees with every check it re-derives, passing or 
 TEST_CASE("verdictFromFigures refuses missing, malformed and inconsistent figures", "[runtime][verdict]") {
   std::string why;
   llvm::json::Object welch =
-      params("effect_interval", {{"arm", "arm"}, {"outcome", "y"}, {"control", "c"}, {"treated", "t"}});
+      vdc::test::checkParams("effect_interval", {{"arm", "arm"}, {"outcome", "y"}, {"control", "c"}, {"treated", "t"}});
   CheckResult r = run("effect_interval", welch, "arm,y\nc,10\nc,14\nc,12\nt,11\nt,15\nt,13\n");
   REQUIRE_FALSE(r.passed);
   CHECK(verdict("effect_interval", welch, r.figures, why) == false);
@@ -123,7 +117,7 @@ TEST_CASE("verdictFromFigures refuses missing, malformed and inconsistent figure
   CHECK_FALSE(verdict("effect_interval", welch, llvm::json::Object{}, why));
   CHECK_FALSE(verdict("no_such_check", welch, r.figures, why));
 
-  llvm::json::Object reps = params("replicates", {{"arm", "arm"}, {"min_per_arm", 2}});
+  llvm::json::Object reps = vdc::test::checkParams("replicates", {{"arm", "arm"}, {"min_per_arm", 2}});
   for (llvm::json::Value bad : {llvm::json::Value(-1), llvm::json::Value(2.5), llvm::json::Value(1e300),
                                 llvm::json::Value("2"), llvm::json::Value(nullptr)}) {
     llvm::json::Object f{{"counts", llvm::json::Object{{"a", 3}, {"b", std::move(bad)}}}, {"min_per_arm", 2}};
@@ -131,7 +125,7 @@ TEST_CASE("verdictFromFigures refuses missing, malformed and inconsistent figure
   }
   CHECK_FALSE(verdict("replicates", reps, llvm::json::Object{{"counts", llvm::json::Object{}}}, why));
 
-  llvm::json::Object pos = params("positivity", {{"treatment", "arm"}, {"min_count", 1}});
+  llvm::json::Object pos = vdc::test::checkParams("positivity", {{"treatment", "arm"}, {"min_count", 1}});
   CheckResult p = run("positivity", pos, "arm\nyes\nno\nyes\n");
   REQUIRE(p.passed);
   llvm::json::Object extra = p.figures;
@@ -139,7 +133,7 @@ TEST_CASE("verdictFromFigures refuses missing, malformed and inconsistent figure
   CHECK_FALSE(verdict("positivity", pos, extra, why));
   CHECK(why == "the counts add up to 3 rows, but `rows` is 4");
 
-  llvm::json::Object law = params("power_law_fit", {{"x", "x"}, {"y", "y"}, {"tolerance", 0.001}});
+  llvm::json::Object law = vdc::test::checkParams("power_law_fit", {{"x", "x"}, {"y", "y"}, {"tolerance", 0.001}});
   CheckResult l = run("power_law_fit", law, "x,y\n1,3\n2,12\n4,48\n8,100\n");
   REQUIRE_FALSE(l.passed);
   llvm::json::Object lowered = l.figures;
