@@ -281,7 +281,8 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
 void Compilation::run(const std::string &path, std::string text) {
   std::vector<std::string> stack;
   std::string rootCanonical = canonicalPath(path);
-  projectRoot_ = options_.allowOutsideRoot ? "" : projectRootFor(path);
+  std::string projectRoot = projectRootFor(path); // data, imports and the lock are confined to it
+  projectRoot_ = options_.allowOutsideRoot ? "" : projectRoot;
   // The implicit `import "core"`, unless this file is core itself.
   if (!options_.parseOnly) {
     std::string core = resolveImport("core", path);
@@ -320,7 +321,7 @@ void Compilation::run(const std::string &path, std::string text) {
     for (const ast::Discharge &dis : design.discharges)
       anyCheck = anyCheck || !dis.checkName.empty();
   if (anyCheck) {
-    checks.projectRoot = projectRootFor(path);
+    checks.projectRoot = projectRoot;
     checks.lockPath = path + ".lock";
     if (options_.readLock && isFile(checks.lockPath)) {
       std::string lockText, error;

@@ -171,15 +171,16 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     }
     std::string lockPath = file + ".lock";
     // The repository decides this path: never written through a link, into a FIFO, or outside the project.
-    ReplaceResult written = replaceFileInProject(lockPath, jsonWithVisibleBidi(rt::serializeLock(lock, VDC_VERSION)), root);
-    // (bidi controls from cells or names are written as `\u202E` escapes: the same strings, visible in a diff)
+    // Bidi controls from cells or names are written as `\u202E` escapes: the same strings, visible in a diff.
+    std::string lockText = jsonWithVisibleBidi(rt::serializeLock(lock, VDC_VERSION));
+    ReplaceResult written = replaceFileInProject(lockPath, lockText, root);
     if (written.outsideRoot) {
       DiagnosticSink refused;
       refused.report(DiagKind::OutsideRoot, SourceRange{c.rootFile(), 0, 0}, lockPath, root).help =
           fmt::format("the lock is written beside the design, in `{}`; pass --allow-outside-root to write it there",
                       written.directory);
       printDiagnostic(err, c.sources(), refused.all().back(), color);
-      err << "vdc: " << file << ": the lock was not written\n";
+      err << "vdc: " << escapeTerminal(file) << ": the lock was not written\n";
       status = 2;
       continue;
     }
