@@ -5,16 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 
 namespace vdc::rt {
-
-std::string_view CsvTable::cell(size_t row, size_t col) const {
-  const std::vector<uint32_t> &ends = end_[col];
-  uint32_t begin = row == 0 ? 0 : ends[row - 1];
-  return std::string_view(text_[col]).substr(begin, ends[row] - begin);
-}
 
 size_t CsvTable::rowLine(size_t row) const {
   auto it = std::upper_bound(lineJumps_.begin(), lineJumps_.end(), row,
@@ -55,19 +48,12 @@ std::string CsvTable::columnList() const {
   return out;
 }
 
-bool CsvTable::appendCell(size_t col, std::string_view cellText) {
-  std::string &text = text_[col];
-  if (text.size() + cellText.size() > std::numeric_limits<uint32_t>::max())
-    return false;
-  text.append(cellText);
-  end_[col].push_back(static_cast<uint32_t>(text.size()));
-  return true;
-}
+bool CsvTable::appendCell(size_t col, std::string_view cellText) { return cells_[col].push_back(cellText); }
 
 void CsvTable::keepColumns(std::vector<std::string> names) {
   columns = std::move(names);
-  text_.assign(columns.size(), std::string());
-  end_.assign(columns.size(), std::vector<uint32_t>());
+  cells_.clear();
+  cells_.resize(columns.size());
 }
 
 struct CsvReader::State {
@@ -111,7 +97,7 @@ void onField(void *data, size_t len, void *raw) {
     s->table.header.emplace_back(field);
   } else if (index < s->slot.size() && s->slot[index] >= 0) {
     if (!s->table.appendCell(static_cast<size_t>(s->slot[index]), field))
-      s->fail(fmt::format("column `{}` holds more than 4 GiB of text", s->table.header[index]), s->line);
+      s->fail(fmt::format("a cell of column `{}` holds more than 4 GiB of text", s->table.header[index]), s->line);
   }
 }
 
