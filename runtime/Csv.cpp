@@ -10,12 +10,18 @@
 namespace vdc::rt {
 
 size_t CsvTable::rowLine(size_t row) const {
-  auto it = std::upper_bound(lineJumps_.begin(), lineJumps_.end(), row,
-                             [](size_t r, const std::pair<size_t, size_t> &jump) { return r < jump.first; });
-  if (it == lineJumps_.begin())
+  // The last jump at or before `row`.
+  size_t low = 0, high = jumpRow_.size();
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    if (jumpRow_[mid] <= row)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  if (low == 0)
     return 0;
-  --it;
-  return it->second + (row - it->first);
+  return jumpLine_[low - 1] + (row - jumpRow_[low - 1]);
 }
 
 std::vector<size_t> CsvTable::rowLines() const {
@@ -26,8 +32,11 @@ std::vector<size_t> CsvTable::rowLines() const {
 }
 
 void CsvTable::endRow(size_t line) {
-  if (rows_ == 0 || rowLine(rows_ - 1) + 1 != line)
-    lineJumps_.emplace_back(rows_, line);
+  size_t jumps = jumpRow_.size();
+  if (jumps == 0 || jumpLine_[jumps - 1] + (rows_ - jumpRow_[jumps - 1]) != line) {
+    jumpRow_.push_back(rows_);
+    jumpLine_.push_back(line);
+  }
   ++rows_;
 }
 

@@ -65,7 +65,7 @@ private:
   size_t rows_ = 0;
   /// (row, line) for each row that does not start on the line after the previous row's start (the first row, and
   /// rows after a multi-line quoted field or a blank line): most files store one pair, not one line per row.
-  std::vector<std::pair<size_t, size_t>> lineJumps_;
+  PagedArray<uint64_t> jumpRow_, jumpLine_;
 };
 
 /// A strict CSV parser fed in chunks: unbalanced quotes, a quote inside an unquoted field, ragged rows, an empty or
