@@ -61,29 +61,75 @@ bool requireRows(const CsvTable &t, DataError &error) {
 }
 
 bool numberAt(const CsvTable &t, size_t row, size_t col, double &out, DataError &error) {
-  std::string_view text = t.cell(row, col);
-  std::string trimmed(text);
-  trimmed.erase(0, trimmed.find_first_not_of(" \t"));
-  trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
-  char *end = nullptr;
-  errno = 0;
-  out = trimmed.empty() ? 0 : std::strtod(trimmed.c_str(), &end);
-  if (trimmed.empty() || *end != '\0' || std::isnan(out)) {
+  if (auto value = t.number(row, col)) {
+    out = *value;
+    return true;
+  }
+  std::string text = t.cell(row, col);
+  NumberStatus status = parseNumber(text, out);
+  if (status == NumberStatus::NotNumber) {
     error = {fmt::format("data row {}: column `{}` holds `{}`, which is not a number", row + 1, t.name(col), text),
              t.rowLine(row)};
     return false;
   }
   // A number too large for a double reads as infinity, one too small as 0; a subnormal number (about 1e-308 to
   // 5e-324 in size) is kept, although strtod reports it as out of range too.
-  if (!std::isfinite(out) || (errno == ERANGE && out == 0)) {
-    error = {fmt::format("data row {}: column `{}` holds `{}`, which is {}", row + 1, t.name(col), text,
-                         std::isfinite(out) ? "too close to 0 for a double (it would read as 0)"
-                                            : "infinite or too large for a double (the largest is about 1.8e308)"),
-             t.rowLine(row)};
-    return false;
-  }
-  return true;
+  error = {fmt::format("data row {}: column `{}` holds `{}`, which is {}", row + 1, t.name(col), text,
+                       status == NumberStatus::TooSmall
+                           ? "too close to 0 for a double (it would read as 0)"
+                           : "infinite or too large for a double (the largest is about 1.8e308)"),
+           t.rowLine(row)};
+  return false;
 }
+
+/// The numbers of column `col` in the rows whose column `arm` holds `name`, in the order of the rows: a forward range
+/// read straight from the table (every one was checked to be a number before), so an arm is never copied.
+class ArmValues {
+public:
+  ArmValues(const CsvTable &t, size_t arm, const std::string &name, size_t col) : t_(t), arm_(arm), name_(name), col_(col) {}
+
+  class iterator {
+  public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = double;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const double *;
+    using reference = double;
+
+    iterator(const ArmValues *values, size_t row) : values_(values), row_(row) { skip(); }
+    double operator*() const { return *values_->t_.number(row_, values_->col_); }
+    iterator &operator++() {
+      ++row_;
+      skip();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
+    bool operator==(const iterator &other) const { return row_ == other.row_; }
+    bool operator!=(const iterator &other) const { return row_ != other.row_; }
+
+  private:
+    void skip() {
+      const CsvTable &t = values_->t_;
+      while (row_ < t.rowCount() && !t.cellIs(row_, values_->arm_, values_->name_))
+        ++row_;
+    }
+    const ArmValues *values_;
+    size_t row_;
+  };
+
+  iterator begin() const { return iterator(this, 0); }
+  iterator end() const { return iterator(this, t_.rowCount()); }
+
+private:
+  const CsvTable &t_;
+  size_t arm_;
+  const std::string &name_;
+  size_t col_;
+};
 
 std::string joinSet(const std::set<std::string> &values) {
   std::string out;
@@ -200,35 +246,39 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
     return false;
   std::string controlName = str(params, "control"), treatedName = str(params, "treated");
   double level = num(params, "level");
-  std::vector<double> control, treated;
-  std::set<std::string> arms;
+  // Every row of the two arms must hold a number; the first that does not is the error, in the order of the rows.
+  size_t counts[2] = {0, 0};
   for (size_t i = 0; i < t.rowCount(); ++i) {
-    std::string a(t.cell(i, arm));
-    arms.insert(a);
-    if (a != controlName && a != treatedName)
+    bool isControl = t.cellIs(i, arm, controlName);
+    if (!isControl && !t.cellIs(i, arm, treatedName))
       continue;
     double v = 0;
     if (!numberAt(t, i, outcome, v, error))
       return false;
-    (a == controlName ? control : treated).push_back(v);
+    ++counts[isControl ? 0 : 1];
   }
   for (const auto *which : {&controlName, &treatedName}) {
-    const std::vector<double> &values = which == &controlName ? control : treated;
-    if (values.empty()) {
+    size_t n = counts[which == &controlName ? 0 : 1];
+    if (n == 0) {
+      std::set<std::string> arms;
+      for (size_t i = 0; i < t.rowCount(); ++i)
+        arms.insert(t.cell(i, arm));
       error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which,
                            t.name(arm), joinSet(arms)),
                1};
       return false;
     }
-    if (values.size() < 2) {
+    if (n < 2) {
       error = {fmt::format("arm `{}` has one row; the Welch interval needs at least two rows per arm", *which), 1};
       return false;
     }
   }
+  // One arm at a time, its values read from the table as they are summed.
   ArmSummary cs, ts;
   for (const auto *which : {&controlName, &treatedName}) {
     std::string why;
-    if (!summarizeArm(which == &controlName ? control : treated, which == &controlName ? cs : ts, why)) {
+    ArmValues values(t, arm, *which, outcome);
+    if (!summarizeArm(values.begin(), values.end(), which == &controlName ? cs : ts, why)) {
       error = {fmt::format("arm `{}`, column `{}`: {}; rescale the column (for example, divide it by a power of ten)",
                            *which, t.name(outcome), why),
                1};
@@ -269,8 +319,8 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   r.figures["level"] = level;
   r.figures["lower"] = lower;
   r.figures["upper"] = upper;
-  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", controlName, control.size(), g(mc), g(cs.sd)));
-  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", treatedName, treated.size(), g(mt), g(ts.sd)));
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", controlName, counts[0], g(mc), g(cs.sd)));
+  r.details.push_back(fmt::format("arm {}: n {}, mean {}, sd {}", treatedName, counts[1], g(mt), g(ts.sd)));
   r.details.push_back(fmt::format("difference {} - {}: {}, Welch {}% interval [{}, {}] (df {})", treatedName,
                                   controlName, g(diff), g(level * 100), g(lower), g(upper), g(df)));
   r.passed = lower > 0 || upper < 0;
@@ -285,7 +335,7 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
       !requireRows(t, error))
     return false;
   double tolerance = num(params, "tolerance");
-  std::vector<double> xs, ys;
+  double xmax = 0;
   for (size_t i = 0; i < t.rowCount(); ++i) {
     double x = 0, y = 0;
     if (!numberAt(t, i, xc, x, error) || !numberAt(t, i, yc, y, error))
@@ -297,27 +347,36 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
                  t.rowLine(i)};
         return false;
       }
-    xs.push_back(x);
-    ys.push_back(y);
+    xmax = i == 0 ? x : std::max(xmax, x);
   }
-  double xmax = *std::max_element(xs.begin(), xs.end());
+  // The numbers are read from the table again (each cell was read once, with the file); only the logarithms of the
+  // fitted rows are copied, for the least-squares fit. Whether two distinct values occur needs no set of them.
+  auto xAt = [&](size_t i) { return *t.number(i, xc); };
+  auto yAt = [&](size_t i) { return *t.number(i, yc); };
   std::vector<double> lx, ly;
-  std::set<double> fitXs, fitLogs;
-  for (size_t i = 0; i < xs.size(); ++i)
-    if (xs[i] < xmax) {
-      lx.push_back(std::log(xs[i]));
-      ly.push_back(std::log(ys[i]));
-      fitXs.insert(xs[i]);
-      fitLogs.insert(lx.back());
-    }
-  if (fitXs.size() < 2) {
+  size_t fitXs = 0, fitLogs = 0; // distinct values seen, counted up to 2
+  double firstX = 0;
+  for (size_t i = 0; i < t.rowCount(); ++i) {
+    double xi = xAt(i);
+    if (!(xi < xmax))
+      continue;
+    lx.push_back(std::log(xi));
+    ly.push_back(std::log(yAt(i)));
+    if (fitXs == 0)
+      firstX = xi;
+    if (fitXs < 2 && (fitXs == 0 || xi != firstX))
+      ++fitXs;
+    if (fitLogs < 2 && (fitLogs == 0 || lx.back() != lx.front()))
+      ++fitLogs;
+  }
+  if (fitXs < 2) {
     error = {fmt::format("the fit needs rows at two or more distinct `{}` values below the held-out largest one ({}); "
                          "found {}",
-                         t.name(xc), g(xmax), fitXs.size()),
+                         t.name(xc), g(xmax), fitXs),
              1};
     return false;
   }
-  if (fitLogs.size() < 2) {
+  if (fitLogs < 2) {
     error = {fmt::format("the `{}` values below the held-out largest one differ so little that their logarithms are "
                          "equal in a double, so a line cannot be fitted in log-log space",
                          t.name(xc)),
@@ -338,26 +397,26 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
   }
   llvm::json::Array heldOut;
   double worst = 0;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    if (xs[i] < xmax)
+  for (size_t i = 0; i < t.rowCount(); ++i) {
+    if (xAt(i) < xmax)
       continue;
     // In log space, so that a large a times a tiny x^b does not become infinity times 0.
-    double logPredicted = logA + b * std::log(xs[i]);
+    double logPredicted = logA + b * std::log(xAt(i));
     double predicted = std::exp(logPredicted);
-    double rel = std::fabs(predicted - ys[i]) / std::fabs(ys[i]);
+    double rel = std::fabs(predicted - yAt(i)) / std::fabs(yAt(i));
     if (!std::isfinite(predicted) || !std::isfinite(rel)) {
       error = {fmt::format("the fitted law predicts {} = e^{} at the held-out {} = {} (observed {}), so {} overflows a "
                            "double (the largest is about 1.8e308); rescale column `{}` or `{}`",
-                           t.name(yc), g(logPredicted), t.name(xc), g(xs[i]), g(ys[i]),
+                           t.name(yc), g(logPredicted), t.name(xc), g(xAt(i)), g(yAt(i)),
                            std::isfinite(predicted) ? "its relative error" : "the prediction", t.name(xc),
                            t.name(yc)),
                t.rowLine(i)};
       return false;
     }
     worst = std::max(worst, rel);
-    heldOut.push_back(llvm::json::Object{{"x", xs[i]}, {"y", ys[i]}, {"predicted", predicted}, {"relative_error", rel}});
+    heldOut.push_back(llvm::json::Object{{"x", xAt(i)}, {"y", yAt(i)}, {"predicted", predicted}, {"relative_error", rel}});
     r.details.push_back(fmt::format("held out {} = {}: observed {}, predicted {}, relative error {}", t.name(xc),
-                                    g(xs[i]), g(ys[i]), g(predicted), g(rel)));
+                                    g(xAt(i)), g(yAt(i)), g(predicted), g(rel)));
   }
   r.details.insert(r.details.begin(), fmt::format("fitted {} = {} * {}^{} on {} rows", t.name(yc), g(a), t.name(xc),
                                                   g(b), lx.size()));

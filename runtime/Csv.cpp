@@ -5,24 +5,23 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 
 namespace vdc::rt {
 
-std::string_view CsvTable::cell(size_t row, size_t col) const {
-  const std::vector<uint32_t> &ends = end_[col];
-  uint32_t begin = row == 0 ? 0 : ends[row - 1];
-  return std::string_view(text_[col]).substr(begin, ends[row] - begin);
-}
-
 size_t CsvTable::rowLine(size_t row) const {
-  auto it = std::upper_bound(lineJumps_.begin(), lineJumps_.end(), row,
-                             [](size_t r, const std::pair<size_t, size_t> &jump) { return r < jump.first; });
-  if (it == lineJumps_.begin())
+  // The last jump at or before `row`.
+  size_t low = 0, high = jumpRow_.size();
+  while (low < high) {
+    size_t mid = low + (high - low) / 2;
+    if (jumpRow_[mid] <= row)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  if (low == 0)
     return 0;
-  --it;
-  return it->second + (row - it->first);
+  return jumpLine_[low - 1] + (row - jumpRow_[low - 1]);
 }
 
 std::vector<size_t> CsvTable::rowLines() const {
@@ -33,8 +32,11 @@ std::vector<size_t> CsvTable::rowLines() const {
 }
 
 void CsvTable::endRow(size_t line) {
-  if (rows_ == 0 || rowLine(rows_ - 1) + 1 != line)
-    lineJumps_.emplace_back(rows_, line);
+  size_t jumps = jumpRow_.size();
+  if (jumps == 0 || jumpLine_[jumps - 1] + (rows_ - jumpRow_[jumps - 1]) != line) {
+    jumpRow_.push_back(rows_);
+    jumpLine_.push_back(line);
+  }
   ++rows_;
 }
 
@@ -55,19 +57,12 @@ std::string CsvTable::columnList() const {
   return out;
 }
 
-bool CsvTable::appendCell(size_t col, std::string_view cellText) {
-  std::string &text = text_[col];
-  if (text.size() + cellText.size() > std::numeric_limits<uint32_t>::max())
-    return false;
-  text.append(cellText);
-  end_[col].push_back(static_cast<uint32_t>(text.size()));
-  return true;
-}
+bool CsvTable::appendCell(size_t col, std::string_view cellText) { return cells_[col].push_back(cellText); }
 
 void CsvTable::keepColumns(std::vector<std::string> names) {
   columns = std::move(names);
-  text_.assign(columns.size(), std::string());
-  end_.assign(columns.size(), std::vector<uint32_t>());
+  cells_.clear();
+  cells_.resize(columns.size());
 }
 
 struct CsvReader::State {
@@ -111,7 +106,7 @@ void onField(void *data, size_t len, void *raw) {
     s->table.header.emplace_back(field);
   } else if (index < s->slot.size() && s->slot[index] >= 0) {
     if (!s->table.appendCell(static_cast<size_t>(s->slot[index]), field))
-      s->fail(fmt::format("column `{}` holds more than 4 GiB of text", s->table.header[index]), s->line);
+      s->fail(fmt::format("a cell of column `{}` holds more than 4 GiB of text", s->table.header[index]), s->line);
   }
 }
 

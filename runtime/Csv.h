@@ -2,6 +2,8 @@
 // chunks as the file is read, keeping only the columns a check reads.
 #pragma once
 
+#include "runtime/CsvColumn.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -20,8 +22,9 @@ struct DataError {
 };
 
 /// A parsed CSV table: every column name of the header, and the cells of the kept columns for each data row, with
-/// the line where the row starts. Cells are stored column by column in one block each (a few bytes per cell more
-/// than the text itself), so a large file costs little more memory than the columns a check reads.
+/// the line where the row starts. Cells are stored column by column (CsvColumn): a column of few distinct values as
+/// one byte a row, one of numbers as a double a row, other text as itself plus 4 bytes a cell, all in fixed-size
+/// blocks, so a large file costs less memory than the text of the columns a check reads, or little more.
 class CsvTable {
 public:
   std::string path;                 ///< As shown in messages.
@@ -34,8 +37,15 @@ public:
   size_t rowLine(size_t row) const;
   /// Every row's line, in order (for tests).
   std::vector<size_t> rowLines() const;
-  /// The cell of data row `row` (0-based) in kept column `col`.
-  std::string_view cell(size_t row, size_t col) const;
+  /// The text of the cell of data row `row` (0-based) in kept column `col`, as it was in the file.
+  std::string cell(size_t row, size_t col) const { return cells_[col].text(row); }
+  /// Whether that cell is exactly `text` (without copying it).
+  bool cellIs(size_t row, size_t col, std::string_view text) const { return cells_[col].equals(row, text); }
+  /// That cell as a number by the rule of parseNumber, nullopt when it is not one (each cell is read once, when the
+  /// file is read).
+  std::optional<double> number(size_t row, size_t col) const { return cells_[col].number(row); }
+  /// How kept column `col` is stored (for tests).
+  CsvColumn::Storage storage(size_t col) const { return cells_[col].storage(); }
   /// The index of a kept column, or nullopt (also for a column of the file that was not kept).
   std::optional<size_t> column(const std::string &name) const;
   /// The name of kept column `col`.
@@ -43,7 +53,7 @@ public:
   /// "a, b, c": every column of the file, for messages.
   std::string columnList() const;
 
-  /// Appends one cell to kept column `col` (rows are filled in order). False when a column exceeds 4 GiB of text.
+  /// Appends one cell to kept column `col` (rows are filled in order). False when the cell exceeds 4 GiB.
   bool appendCell(size_t col, std::string_view text);
   /// Ends a data row that starts at `line`.
   void endRow(size_t line);
@@ -51,12 +61,11 @@ public:
   void keepColumns(std::vector<std::string> names);
 
 private:
-  std::vector<std::string> text_;          ///< Per kept column: its cells one after another.
-  std::vector<std::vector<uint32_t>> end_; ///< Per kept column: where each cell ends in text_.
+  std::vector<CsvColumn> cells_; ///< Per kept column: its cells.
   size_t rows_ = 0;
   /// (row, line) for each row that does not start on the line after the previous row's start (the first row, and
   /// rows after a multi-line quoted field or a blank line): most files store one pair, not one line per row.
-  std::vector<std::pair<size_t, size_t>> lineJumps_;
+  PagedArray<uint64_t> jumpRow_, jumpLine_;
 };
 
 /// A strict CSV parser fed in chunks: unbalanced quotes, a quote inside an unquoted field, ragged rows, an empty or

@@ -3,7 +3,6 @@
 #include "runtime/Statistics.h"
 
 #include <boost/math/distributions/students_t.hpp>
-#include <boost/math/statistics/univariate_statistics.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,34 +11,15 @@
 
 namespace vdc::rt {
 
-namespace {
-
-/// The exponent e with 2^(e-1) <= |v| < 2^e, so that v * 2^-e lies in [0.5, 1); 0 for 0.
 int exponentOf(double v) {
   int e = 0;
   std::frexp(v, &e);
   return e;
 }
 
-} // namespace
-
-bool summarizeArm(const std::vector<double> &values, ArmSummary &out, std::string &why) {
-  out = ArmSummary{};
-  out.n = static_cast<double>(values.size());
-  double largest = 0;
-  for (double v : values)
-    largest = std::max(largest, std::fabs(v));
-  if (largest == 0)
-    return true; // every value is 0: mean 0, sd 0
-  // Scaling by a power of two is exact, so ordinary data gets exactly the figures of an unscaled computation.
-  int e = exponentOf(largest);
-  std::vector<double> scaled;
-  scaled.reserve(values.size());
-  for (double v : values)
-    scaled.push_back(std::ldexp(v, -e));
-  auto [mean, variance] = boost::math::statistics::mean_and_sample_variance(scaled);
-  out.mean = std::ldexp(mean, e);
-  out.sd = std::ldexp(std::sqrt(std::max(variance, 0.0)), e);
+bool finishArmSummary(double scaledMean, double scaledVariance, int e, ArmSummary &out, std::string &why) {
+  out.mean = std::ldexp(scaledMean, e);
+  out.sd = std::ldexp(std::sqrt(std::max(scaledVariance, 0.0)), e);
   if (!std::isfinite(out.mean)) {
     why = "its mean does not fit in a double";
     return false;

@@ -3,6 +3,12 @@
 // nor underflow on the way, and every numerical failure is a message in words instead of an exception or an `inf`.
 #pragma once
 
+#include <boost/iterator/transform_iterator.hpp>
+#include <boost/math/statistics/univariate_statistics.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -15,10 +21,38 @@ struct ArmSummary {
   double sd = 0; ///< The sample standard deviation.
 };
 
-/// The mean and sample standard deviation of `values` (at least two, all finite). The values are scaled by a power
-/// of two first, so that neither the squares nor the sums overflow or vanish. Returns false with `why` (a clause,
-/// "its standard deviation ... overflows a double") when a figure does not fit in a double.
-bool summarizeArm(const std::vector<double> &values, ArmSummary &out, std::string &why);
+/// The exponent e with 2^(e-1) <= |v| < 2^e, so that v * 2^-e lies in [0.5, 1); 0 for 0.
+int exponentOf(double v);
+
+/// The end of summarizeArm: the arm's figures from the mean and variance of its values scaled by 2^-e.
+bool finishArmSummary(double scaledMean, double scaledVariance, int e, ArmSummary &out, std::string &why);
+
+/// The mean and sample standard deviation of the values from `first` to `last` (at least two, all finite; a forward
+/// range of doubles, read three times, so the values need not be copied). The values are scaled by a power of two
+/// first, so that neither the squares nor the sums overflow or vanish; scaling is exact and done as each value is
+/// read. Returns false with `why` (a clause, "its standard deviation ... overflows a double") when a figure does not
+/// fit in a double.
+template <class ForwardIt> bool summarizeArm(ForwardIt first, ForwardIt last, ArmSummary &out, std::string &why) {
+  out = ArmSummary{};
+  double largest = 0;
+  size_t n = 0;
+  for (ForwardIt it = first; it != last; ++it, ++n)
+    largest = std::max(largest, std::fabs(static_cast<double>(*it)));
+  out.n = static_cast<double>(n);
+  if (largest == 0)
+    return true; // every value is 0: mean 0, sd 0
+  // Scaling by a power of two is exact, so ordinary data gets exactly the figures of an unscaled computation.
+  int e = exponentOf(largest);
+  auto scale = [e](double v) { return std::ldexp(v, -e); };
+  auto [mean, variance] = boost::math::statistics::mean_and_sample_variance(
+      boost::make_transform_iterator(first, scale), boost::make_transform_iterator(last, scale));
+  return finishArmSummary(mean, variance, e, out, why);
+}
+
+/// The same for values held in a vector.
+inline bool summarizeArm(const std::vector<double> &values, ArmSummary &out, std::string &why) {
+  return summarizeArm(values.begin(), values.end(), out, why);
+}
 
 /// A Welch t-interval for mean(treated) - mean(control).
 struct WelchInterval {

@@ -2,9 +2,11 @@
 """big_csv.py — time and peak memory of `vdc verify` on a large generated CSV (never committed: written to a
 temporary directory and removed afterwards).
 
-usage: big_csv.py VDC [--megabytes 1024] [--unused 8]
+usage: big_csv.py VDC [--megabytes 1024] [--unused 8] [--varied]
 The file has the columns `arm` and `y`, which an `effect_interval` check reads, and UNUSED columns of 12-character
-cells it does not read; rows are added until the file has about MEGABYTES MiB. Needs /usr/bin/time.
+cells it does not read; rows are added until the file has about MEGABYTES MiB. `y` has 70 distinct values (kept as a
+dictionary), or with --varied 1,000 values of five decimals (kept as numbers, one in ten with its text because it
+ends in 0). Needs /usr/bin/time.
 """
 import argparse
 import os
@@ -20,6 +22,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("vdc")
 parser.add_argument("--megabytes", type=float, default=1024)
 parser.add_argument("--unused", type=int, default=8)
+parser.add_argument("--varied", action="store_true")
 args = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="vdc-big-csv-")
@@ -28,7 +31,7 @@ try:
     shutil.copy(os.path.join(INPUTS, "effect.vdesign"), os.path.join(work, "d.vdesign"))
     csv = os.path.join(work, "data", "d.csv")
     subprocess.run([sys.executable, os.path.join(INPUTS, "gen_csv.py"), "tall", str(args.megabytes),
-                    str(args.unused), csv], check=True)
+                    str(args.unused), csv] + (["varied"] if args.varied else []), check=True)
     size = os.path.getsize(csv)
     used = 0
     rows = 0
