@@ -11,11 +11,11 @@ VDC_BUILD_PACKAGES=(
 )
 
 # What the tests need on top: the real consumers of each report format, and the
-# tools used by the packaging tests.
+# tools used by the packaging tests (GNU time measures peak memory).
 VDC_TEST_PACKAGES=(
   texlive-latex-base texlive-latex-recommended lmodern
   graphviz chromium
-  dpkg-dev file pre-commit git python3-yaml
+  dpkg-dev file pre-commit git python3-yaml time
   vim neovim emacs-nox elpa-eglot
   clang-14 libclang-rt-14-dev
 )
