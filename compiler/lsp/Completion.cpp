@@ -11,19 +11,11 @@ namespace vdc::lsp {
 
 namespace {
 
-/// LSP CompletionItemKind values used here.
-enum ItemKind {
-  kField = 5,
-  kVariable = 6,
-  kInterface = 8,
-  kProperty = 10,
-  kValue = 12,
-  kEnumMember = 20,
-  kKeyword = 14,
-  kStruct = 22,
-  kOperator = 24,
-  kTypeParameter = 25
-};
+using Kind = CompletionItemKind;
+constexpr Kind kField = Kind::Field, kVariable = Kind::Variable, kInterface = Kind::Interface,
+               kProperty = Kind::Property, kValue = Kind::Value, kEnumMember = Kind::EnumMember,
+               kKeyword = Kind::Keyword, kStruct = Kind::Struct, kOperator = Kind::Operator,
+               kTypeParameter = Kind::TypeParameter;
 
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
 
@@ -186,13 +178,6 @@ std::vector<Frame> frames(const std::vector<Token> &tokens) {
   return stack;
 }
 
-llvm::json::Object item(const std::string &label, int kind, const std::string &detail) {
-  llvm::json::Object o{{"label", label}, {"kind", kind}};
-  if (!detail.empty())
-    o["detail"] = detail;
-  return o;
-}
-
 bool contains(SourceRange r, uint32_t offset) { return r.valid() && r.begin <= offset && offset <= r.end; }
 
 std::optional<ast::EntityKind> entityKind(std::string_view keyword) {
@@ -256,18 +241,18 @@ public:
     }
   }
 
-  void add(const std::string &label, int kind, const std::string &detail) {
+  void add(const std::string &label, Kind kind, const std::string &detail) {
     if (seen_.insert(label).second)
-      items_.push_back(item(label, kind, detail));
+      items_.push_back(CompletionItem{label, kind, detail});
   }
 
-  llvm::json::Array take() { return std::move(items_); }
+  std::vector<CompletionItem> take() { return std::move(items_); }
 
 private:
   const Compilation &c_;
   const ast::Design *design_;
   std::set<std::string> seen_;
-  llvm::json::Array items_;
+  std::vector<CompletionItem> items_;
 };
 
 /// The study declared around `offset` in the syntax tree, if the parser kept it.
@@ -282,7 +267,7 @@ const ast::Entity *enclosingEntity(const ast::Design *design, uint32_t offset) {
 
 } // namespace
 
-llvm::json::Array completionItems(const Compilation &c, std::string_view text, uint32_t offset) {
+std::vector<CompletionItem> completionItems(const Compilation &c, std::string_view text, uint32_t offset) {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
   Lexed lexed = lexBefore(text, offset);
   if (lexed.inStringOrComment)
