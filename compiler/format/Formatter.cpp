@@ -17,48 +17,72 @@
 
 #include "diagnostics/DiagnosticPrinter.h"
 #include "parse/Parser.h"
+#include "parse/Tokens.h"
 #include "source/SourceManager.h"
 
-#include <set>
+#include <algorithm>
 #include <vector>
 
 namespace vdc {
 namespace {
 
-using Kind = LexedToken::Kind;
+using Kind = Token::Kind;
 
-bool is(const LexedToken *t, const char *text) { return t && t->kind == Kind::Punct && t->text == text; }
+/// A token as the layout sees it: comments kept, white space reduced to the line breaks before it.
+struct LayoutToken {
+  Kind kind;
+  std::string_view text;
+  unsigned newlinesBefore = 0;
+};
+
+/// The tokens of `text` (whose line breaks are "\n") for the layout; the rare kinds only a broken file has are
+/// punctuation here.
+std::vector<LayoutToken> layoutTokens(std::string_view text) {
+  std::vector<LayoutToken> out;
+  uint32_t previousEnd = 0;
+  for (const Token &t : lexTokens(text)) {
+    Kind kind = t.kind;
+    if (kind != Kind::Name && kind != Kind::Keyword && kind != Kind::Number && kind != Kind::String &&
+        kind != Kind::LineComment && kind != Kind::BlockComment)
+      kind = Kind::Punct;
+    std::string_view tokenText = t.text;
+    if (kind == Kind::LineComment)
+      while (!tokenText.empty() && (tokenText.back() == ' ' || tokenText.back() == '\t' || tokenText.back() == '\r'))
+        tokenText.remove_suffix(1);
+    std::string_view gap = text.substr(previousEnd, t.offset - previousEnd);
+    out.push_back({kind, tokenText, static_cast<unsigned>(std::count(gap.begin(), gap.end(), '\n'))});
+    previousEnd = t.end();
+  }
+  return out;
+}
+
+bool is(const LayoutToken *t, const char *text) { return t && t->kind == Kind::Punct && t->text == text; }
 
 /// Whether a token can end a value, so that a following `key:` starts a new attribute.
-bool endsValue(const LexedToken &t) {
+bool endsValue(const LayoutToken &t) {
   return t.kind == Kind::Name || t.kind == Kind::Number || t.kind == Kind::String || t.text == "true" ||
          t.text == "false" || (t.kind == Kind::Punct && (t.text == "]" || t.text == "}"));
 }
 
-const std::set<std::string> kStatementKeywords = {"import",    "design",     "recipe",      "treatment", "outcome",
-                                                  "population", "covariate", "study",       "claim",     "discharge",
-                                                  "assumption", "strategy",  "aggregation", "param",     "satisfies",
-                                                  "requires"};
-
 class Layout {
 public:
-  explicit Layout(const std::vector<LexedToken> &tokens) : tokens_(tokens) {}
+  explicit Layout(const std::vector<LayoutToken> &tokens) : tokens_(tokens) {}
 
   std::string run() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      const LexedToken &t = tokens_[i];
+      const LayoutToken &t = tokens_[i];
       if (is(&t, ";")) {
         pendingNewlines_ = std::max(pendingNewlines_, t.newlinesBefore);
         // `a; b` with b a new statement on the same line: the `;` becomes a line break.
-        const LexedToken *after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
+        const LayoutToken *after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
         if (after && after->newlinesBefore == 0 && after->kind == Kind::Keyword &&
-            kStatementKeywords.count(after->text) && !is(nextSignificant(i + 1), ":"))
+            isStatementKeyword(after->text) && !is(nextSignificant(i + 1), ":"))
           pendingNewlines_ = std::max(pendingNewlines_, 1u);
         continue;
       }
       unsigned newlines = std::max(pendingNewlines_, t.newlinesBefore);
       pendingNewlines_ = 0;
-      const LexedToken *next = nextSignificant(i);
+      const LayoutToken *next = nextSignificant(i);
       if (out_.empty()) {
         startLine(t, next);
       } else if (newlines > 0) {
@@ -76,7 +100,7 @@ public:
   }
 
 private:
-  const LexedToken *nextSignificant(size_t i) const {
+  const LayoutToken *nextSignificant(size_t i) const {
     for (size_t j = i + 1; j < tokens_.size(); ++j)
       if (tokens_[j].kind != Kind::LineComment && tokens_[j].kind != Kind::BlockComment && !is(&tokens_[j], ";"))
         return &tokens_[j];
@@ -84,7 +108,7 @@ private:
   }
 
   /// Whether `t`, first on its line, begins a statement (else it continues the previous one).
-  bool startsStatement(const LexedToken &t, const LexedToken *next) const {
+  bool startsStatement(const LayoutToken &t, const LayoutToken *next) const {
     if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment)
       return true;
     if (t.kind == Kind::Punct)
@@ -95,11 +119,11 @@ private:
       return !(next && next->text == "of");
     if (t.text == "cite")
       return statement_ != "discharge";
-    return t.kind == Kind::Keyword && kStatementKeywords.count(t.text);
+    return t.kind == Kind::Keyword && isStatementKeyword(t.text);
   }
 
   /// The indentation of `t` when it is first on its line, and whether it begins a statement there.
-  std::pair<int, bool> lineIndent(const LexedToken &t, const LexedToken *next) const {
+  std::pair<int, bool> lineIndent(const LayoutToken &t, const LayoutToken *next) const {
     int braces = braces_, groups = groups_;
     if (is(&t, "}"))
       --braces;
@@ -109,13 +133,13 @@ private:
     return {2 * std::max(0, braces) + 2 * std::max(0, groups) + (starts ? 0 : 2), starts};
   }
 
-  void startLine(const LexedToken &t, const LexedToken *next) {
+  void startLine(const LayoutToken &t, const LayoutToken *next) {
     int indent = 0;
     if (t.kind == Kind::LineComment || t.kind == Kind::BlockComment) {
       // A comment line is indented like the line it precedes (a continuation line, a key), except before a
       // closing bracket, where it stays with the block's contents.
       if (next && !is(next, "}") && !is(next, "]") && !is(next, ")")) {
-        const LexedToken *after = nextSignificant(static_cast<size_t>(next - tokens_.data()));
+        const LayoutToken *after = nextSignificant(static_cast<size_t>(next - tokens_.data()));
         indent = lineIndent(*next, after).first;
       } else {
         indent = 2 * std::max(0, braces_) + 2 * std::max(0, groups_);
@@ -124,12 +148,12 @@ private:
       auto [tokenIndent, starts] = lineIndent(t, next);
       indent = tokenIndent;
       if (starts && t.kind != Kind::Punct)
-        statement_ = t.text;
+        statement_ = std::string(t.text);
     }
     out_ += std::string(static_cast<size_t>(indent), ' ');
   }
 
-  std::string spaceBefore(size_t i, const LexedToken &t, const LexedToken *next) const {
+  std::string spaceBefore(size_t i, const LayoutToken &t, const LayoutToken *next) const {
     // Two spaces before a comment that ends the line, one before a block comment inside it.
     if (t.kind == Kind::LineComment)
       return "  ";
@@ -142,7 +166,7 @@ private:
       return " ";
     if (!prev_)
       return "";
-    const LexedToken &p = *prev_;
+    const LayoutToken &p = *prev_;
     if (is(&p, "(") || is(&p, "[") || is(&p, ".") || afterUnaryMinus_)
       return "";
     if (genericDepth_ > 0 || (is(&t, "<") && p.text == "list"))
@@ -154,7 +178,7 @@ private:
     return " ";
   }
 
-  void advance(const LexedToken &t) {
+  void advance(const LayoutToken &t) {
     afterComment_ = t.kind == Kind::LineComment || t.kind == Kind::BlockComment;
     if (afterComment_)
       return;
@@ -174,9 +198,9 @@ private:
     prev_ = &t;
   }
 
-  const std::vector<LexedToken> &tokens_;
+  const std::vector<LayoutToken> &tokens_;
   std::string out_;
-  const LexedToken *prev_ = nullptr;
+  const LayoutToken *prev_ = nullptr;
   std::string statement_;
   int braces_ = 0, groups_ = 0, genericDepth_ = 0;
   unsigned pendingNewlines_ = 0;
@@ -202,7 +226,9 @@ bool formatSource(const std::string &name, const std::string &text, std::string 
   // Lines end as the file's first line break does (CRLF stays CRLF); the layout itself works on "\n", so a lone
   // "\r" counts as a line break here as it does for the lexer and for editors.
   std::string_view lineBreak = lineBreakOf(text);
-  formatted = Layout(lexForFormatting(withLineBreaks(text, "\n"))).run();
+  std::string normalised = withLineBreaks(text, "\n");
+  std::vector<LayoutToken> tokens = layoutTokens(normalised);
+  formatted = Layout(tokens).run();
   if (lineBreak != "\n")
     formatted = withLineBreaks(formatted, lineBreak);
   return true;

@@ -15,20 +15,12 @@ namespace {
 
 bool overlaps(SourceRange r, uint32_t begin, uint32_t end) { return r.begin <= end && begin <= r.end; }
 
-llvm::json::Object action(const std::string &title, const std::string &uri, llvm::json::Array edits,
-                          bool preferred) {
-  llvm::json::Object changes;
-  changes[uri] = std::move(edits);
-  llvm::json::Object out{{"title", title},
-                         {"kind", "quickfix"},
-                         {"edit", llvm::json::Object{{"changes", std::move(changes)}}}};
-  if (preferred)
-    out["isPreferred"] = true;
-  return out;
+CodeAction action(const std::string &title, const std::string &uri, TextEdit edit, bool preferred) {
+  return CodeAction{title, "quickfix", uri, {std::move(edit)}, preferred};
 }
 
-llvm::json::Object textEdit(const SourceManager &sm, SourceRange range, const std::string &text) {
-  return llvm::json::Object{{"range", toJsonRange(sm, range)}, {"newText", text}};
+TextEdit textEdit(const SourceManager &sm, SourceRange range, const std::string &text) {
+  return TextEdit{toRange(sm, range), text};
 }
 
 /// The whole lines spanned by `r`, including the final line break.
@@ -70,8 +62,8 @@ bool firstOnLine(const SourceManager &sm, FileId file, uint32_t offset) {
 /// The edit that puts `line` (a statement, without indentation or line break) on a line of its own just before the
 /// closing `}` of `design`, indented like the design's declarations, in the file's line break; null when the
 /// design has no closing brace (it did not parse).
-std::optional<llvm::json::Object> insertBeforeClosingBrace(const SourceManager &sm, FileId file,
-                                                           const ast::Design &design, const std::string &line) {
+std::optional<TextEdit> insertBeforeClosingBrace(const SourceManager &sm, FileId file, const ast::Design &design,
+                                                 const std::string &line) {
   std::string_view text = sm.text(file);
   if (!design.range.valid() || design.range.end == 0 || design.range.end > text.size() ||
       text[design.range.end - 1] != '}')
@@ -101,8 +93,8 @@ std::optional<llvm::json::Object> insertBeforeClosingBrace(const SourceManager &
 
 } // namespace
 
-llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint32_t begin, uint32_t end) {
-  llvm::json::Array out;
+std::vector<CodeAction> codeActions(const Compilation &c, const std::string &uri, uint32_t begin, uint32_t end) {
+  std::vector<CodeAction> out;
   const SourceManager &sm = c.sources();
   FileId root = c.rootFile();
   if (root == 0 || !c.root())
@@ -112,19 +104,16 @@ llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint
     if (d.range.file != root || !overlaps(d.range, begin, end))
       continue;
     if (!d.replacement.empty()) {
-      llvm::json::Array edits;
-      edits.push_back(textEdit(sm, d.range, d.replacement));
-      out.push_back(action(fmt::format("Replace with `{}`", d.replacement), uri, std::move(edits), true));
+      out.push_back(action(fmt::format("Replace with `{}`", d.replacement), uri, textEdit(sm, d.range, d.replacement),
+                           true));
     }
     std::string code = d.code();
     if (code == "VD2018" || code == "VD2019" || code == "VD2022") {
       for (const ast::Design &design : c.root()->designs)
         for (const ast::Discharge &dis : design.discharges)
           if (dis.range.begin <= d.range.begin && d.range.end <= dis.range.end && removed.insert(&dis).second) {
-            llvm::json::Array edits;
-            edits.push_back(textEdit(sm, removal(sm, dis.range), ""));
             out.push_back(action(code == "VD2018" ? "Remove the stale discharge" : "Remove this discharge", uri,
-                                 std::move(edits), code == "VD2018"));
+                                 textEdit(sm, removal(sm, dis.range), ""), code == "VD2018"));
           }
     }
   }
@@ -147,10 +136,8 @@ llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint
           fmt::format("discharge {} for {} by argument \"TODO: why this holds\"", o.assumption->name, o.attachedTo));
       if (!edit)
         continue;
-      llvm::json::Array edits;
-      edits.push_back(std::move(*edit));
       out.push_back(action(fmt::format("Add a discharge for `{}` on `{}`", o.assumption->name, o.attachedTo), uri,
-                           std::move(edits), false));
+                           std::move(*edit), false));
     }
   }
   return out;

@@ -3,9 +3,10 @@
 
 #include "driver/Compilation.h"
 
-#include <llvm/Support/JSON.h>
+#include "lsp/Protocol.h"
 
 #include <string>
+#include <vector>
 
 namespace vdc::lsp {
 
@@ -14,7 +15,7 @@ namespace vdc::lsp {
 /// - remove a stale or duplicate discharge (VD2018, VD2019, VD2022): its lines, or only it when it shares a line;
 /// - add a discharge stub for an open obligation whose declaration lies in the range, on a line of its own just
 ///   before the design's closing brace, indented like the design's declarations, in the file's line break.
-/// Each is a CodeAction of kind `quickfix` with a WorkspaceEdit for `uri`.
-llvm::json::Array codeActions(const Compilation &c, const std::string &uri, uint32_t begin, uint32_t end);
+/// Each is a CodeAction of kind `quickfix` with edits to `uri`.
+std::vector<CodeAction> codeActions(const Compilation &c, const std::string &uri, uint32_t begin, uint32_t end);
 
 } // namespace vdc::lsp

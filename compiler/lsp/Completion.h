@@ -3,13 +3,14 @@
 
 #include "driver/Compilation.h"
 
-#include <llvm/Support/JSON.h>
+#include "lsp/Protocol.h"
 
 #include <string_view>
+#include <vector>
 
 namespace vdc::lsp {
 
-/// LSP CompletionItems at byte `offset` of `text` (the root file of `c`), by what the text before the cursor says:
+/// The completion items at byte `offset` of `text` (the root file of `c`), by what the text before the cursor says:
 /// - after `proxy of`, the declarations of the same sort; after `via`, the proxy kinds for that sort;
 /// - after `recipe:`, `population:`, `treatment:`, `outcome:`, `from:` (and a comma in its list), `adjust_for:`, in
 ///   `effect: T on O in X`, after `over:` and `strategy:`: the recipes, populations, treatments, outcomes, studies,
@@ -19,6 +20,6 @@ namespace vdc::lsp {
 /// - where a declaration or key can start (a line's start, after `{` or `}`): the keywords of the block, a study's
 ///   fields and its strategy's parameters, a claim's or a declaration's keys that are not given yet.
 /// Nothing anywhere else: not inside strings or comments, and not after every space.
-llvm::json::Array completionItems(const Compilation &c, std::string_view text, uint32_t offset);
+std::vector<CompletionItem> completionItems(const Compilation &c, std::string_view text, uint32_t offset);
 
 } // namespace vdc::lsp

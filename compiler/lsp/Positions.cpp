@@ -8,34 +8,12 @@
 
 namespace vdc::lsp {
 
-std::optional<Position> positionFromJson(const llvm::json::Value *value) {
-  const llvm::json::Object *object = value ? value->getAsObject() : nullptr;
-  if (!object)
-    return std::nullopt;
-  auto line = object->getInteger("line");
-  auto character = object->getInteger("character");
-  if (!line || !character || *line < 0 || *character < 0 || *line > UINT32_MAX || *character > UINT32_MAX)
-    return std::nullopt;
-  return Position{static_cast<uint32_t>(*line), static_cast<uint32_t>(*character)};
-}
-
 Position toPosition(const SourceManager &sources, FileId file, uint32_t offset) {
   return {sources.lineColumn(file, offset).line - 1, sources.utf16Column(file, offset)};
 }
 
 uint32_t toOffset(const SourceManager &sources, FileId file, Position position) {
   return sources.offsetOfUtf16(file, position.line, position.character);
-}
-
-namespace {
-llvm::json::Value toJson(Position p) { return llvm::json::Object{{"line", p.line}, {"character", p.character}}; }
-} // namespace
-
-llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range) {
-  if (!range.valid())
-    return llvm::json::Object{{"start", toJson({0, 0})}, {"end", toJson({0, 0})}};
-  return llvm::json::Object{{"start", toJson(toPosition(sources, range.file, range.begin))},
-                            {"end", toJson(toPosition(sources, range.file, range.end))}};
 }
 
 void writeJsonRange(llvm::json::OStream &json, const SourceManager &sources, SourceRange range) {
@@ -69,11 +47,6 @@ const std::string &KnownUri::of(const SourceManager &sources, FileId other) cons
   if (cached.empty())
     cached = pathToUri(sources.name(other));
   return cached;
-}
-
-llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known) {
-  return llvm::json::Object{{"uri", known.of(sources, range.valid() ? range.file : 0)},
-                            {"range", toJsonRange(sources, range)}};
 }
 
 void writeJsonLocation(llvm::json::OStream &json, const SourceManager &sources, SourceRange range,

@@ -18,19 +18,14 @@ struct Position {
   uint32_t character = 0;
 };
 
-/// Reads `{"line": L, "character": C}`; nullopt when malformed.
-std::optional<Position> positionFromJson(const llvm::json::Value *value);
-
 /// The protocol position of a byte offset of `file`.
 Position toPosition(const SourceManager &sources, FileId file, uint32_t offset);
 
 /// The byte offset of a protocol position, clamped to the line and the file.
 uint32_t toOffset(const SourceManager &sources, FileId file, Position position);
 
-/// `{"start": ..., "end": ...}` of a source range (an invalid range becomes the start of the file).
-llvm::json::Value toJsonRange(const SourceManager &sources, SourceRange range);
-
-/// Streams the same `{"start": ..., "end": ...}` object into `json` (keys in sorted order).
+/// Streams `{"start": ..., "end": ...}` of a source range into `json` (keys in sorted order); an invalid range
+/// becomes the start of the file.
 void writeJsonRange(llvm::json::OStream &json, const SourceManager &sources, SourceRange range);
 
 /// A file whose URI the client chose (an open document), so it is not derived from the file's name; the URIs of the
@@ -46,11 +41,8 @@ private:
   mutable std::vector<std::string> derived_;
 };
 
-/// `{"uri": ..., "range": ...}` of a source range; the file's name is made an absolute `file://` URI unless it is
-/// the file of `known`.
-llvm::json::Value toJsonLocation(const SourceManager &sources, SourceRange range, const KnownUri &known);
-
-/// Streams the same `{"range": ..., "uri": ...}` object into `json`.
+/// Streams `{"range": ..., "uri": ...}` of a source range into `json`; the file's name is made an absolute `file://`
+/// URI unless it is the file of `known`.
 void writeJsonLocation(llvm::json::OStream &json, const SourceManager &sources, SourceRange range,
                        const KnownUri &known);
 

@@ -31,20 +31,20 @@ struct RequestError : std::runtime_error {
   ErrorCode code;
 };
 
-RequestError invalidParams(const std::string &what) { return RequestError(ErrorCode::InvalidParams, what); }
-
-const llvm::json::Object &requireObject(const llvm::json::Object *params, llvm::StringRef key) {
-  const llvm::json::Object *o = params ? params->getObject(key) : nullptr;
-  if (!o)
-    throw invalidParams(("missing object `" + key + "`").str());
-  return *o;
+/// Decodes the parameters of a method; a decoding error is an InvalidParams error that names the field, as in
+/// "expected string at params.textDocument.uri".
+template <typename Params> Params decode(const llvm::json::Value &value) {
+  llvm::json::Path::Root root("params");
+  Params params;
+  if (!fromJSON(value, params, root))
+    throw RequestError(ErrorCode::InvalidParams, llvm::toString(root.getError()));
+  return params;
 }
 
-std::string requireString(const llvm::json::Object &o, llvm::StringRef key) {
-  auto s = o.getString(key);
-  if (!s)
-    throw invalidParams(("missing string `" + key + "`").str());
-  return s->str();
+/// The one place where results become JSON: absent optional results are null.
+template <typename T> llvm::json::Value serialize(const T &result) { return llvm::json::Value(result); }
+template <typename T> llvm::json::Value serialize(const llvm::Optional<T> &result) {
+  return result ? serialize(*result) : llvm::json::Value(nullptr);
 }
 
 bool isValidId(const llvm::json::Value &id) {
@@ -90,6 +90,43 @@ Server::Server(Transport &transport, CompileOptions options) : transport_(transp
       }
     return false;
   };
+  bindMethods();
+}
+
+template <typename Params, typename Result>
+void Server::bind(const char *method, Result (Server::*handler)(const Params &)) {
+  requests_[method] = [this, handler](const llvm::json::Value &params, const llvm::json::Value &id) {
+    Result result = (this->*handler)(decode<Params>(params));
+    if constexpr (std::is_same_v<Result, StreamedResult>)
+      transport_.replyStreamed(id, result.write);
+    else
+      transport_.reply(id, serialize(result));
+  };
+}
+
+template <typename Params> void Server::bind(const char *method, void (Server::*handler)(const Params &)) {
+  notifications_[method] = [this, handler](const llvm::json::Value &params) {
+    (this->*handler)(decode<Params>(params));
+  };
+}
+
+void Server::bindMethods() {
+  bind("initialize", &Server::onInitialize);
+  bind("shutdown", &Server::onShutdown);
+  bind("textDocument/hover", &Server::onHover);
+  bind("textDocument/definition", &Server::onDefinition);
+  bind("textDocument/completion", &Server::onCompletion);
+  bind("textDocument/documentSymbol", &Server::onDocumentSymbol);
+  bind("textDocument/formatting", &Server::onFormatting);
+  bind("textDocument/codeAction", &Server::onCodeAction);
+  bind("vdc/digestStats", &Server::onDigestStats);
+
+  bind("exit", &Server::onExit);
+  bind("initialized", &Server::onInitialized);
+  bind("textDocument/didOpen", &Server::onDidOpen);
+  bind("textDocument/didChange", &Server::onDidChange);
+  bind("textDocument/didClose", &Server::onDidClose);
+  bind("workspace/didChangeWatchedFiles", &Server::onDidChangeWatchedFiles);
 }
 
 int Server::run() {
@@ -148,10 +185,11 @@ void Server::handle(const RawMessage &raw) {
     transport_.replyError(id ? *id : nullId, ErrorCode::InvalidRequest, "`jsonrpc` must be \"2.0\"");
     return;
   }
-  const llvm::json::Value *paramsValue = message->get("params");
-  const llvm::json::Object *params = paramsValue ? paramsValue->getAsObject() : nullptr;
+  // Absent parameters decode as null: a method without parameters accepts them, the others name what is missing.
+  static const llvm::json::Value absent(nullptr);
+  const llvm::json::Value *params = message->get("params");
   try {
-    dispatch(method->str(), id, params);
+    dispatch(method->str(), id, params ? *params : absent);
   } catch (const RequestError &e) {
     if (id)
       transport_.replyError(*id, e.code, e.what());
@@ -164,163 +202,99 @@ void Server::handle(const RawMessage &raw) {
   }
 }
 
-void Server::dispatch(const std::string &method, const llvm::json::Value *id, const llvm::json::Object *params) {
-  // Notifications: unknown ones (and $/ ones) are ignored, as the protocol asks.
+void Server::dispatch(const std::string &method, const llvm::json::Value *id, const llvm::json::Value &params) {
+  // Notifications: unknown ones (and $/ ones) are ignored, as the protocol asks; before `initialize` and after
+  // `shutdown` only `exit` is.
   if (!id) {
-    if (method == "exit") {
-      exitStatus_ = shutdown_ ? 0 : 1;
+    if (method != "exit" && (!initialized_ || shutdown_))
       return;
-    }
-    if (!initialized_ || shutdown_)
-      return;
-    if (method == "initialized")
-      registerFileWatchers();
-    else if (method == "textDocument/didOpen")
-      onDidOpen(params);
-    else if (method == "textDocument/didChange")
-      onDidChange(params);
-    else if (method == "textDocument/didClose")
-      onDidClose(params);
-    else if (method == "workspace/didChangeWatchedFiles")
-      onDidChangeWatchedFiles(params);
+    auto handler = notifications_.find(method);
+    if (handler != notifications_.end())
+      handler->second(params);
     return;
   }
-  if (method == "initialize") {
-    transport_.reply(*id, onInitialize(params));
-    return;
+  if (method != "initialize") {
+    if (!initialized_)
+      throw RequestError(ErrorCode::ServerNotInitialized, "the server has not been initialized");
+    if (shutdown_)
+      throw RequestError(ErrorCode::InvalidRequest, "the server is shutting down");
   }
-  if (!initialized_)
-    throw RequestError(ErrorCode::ServerNotInitialized, "the server has not been initialized");
-  if (shutdown_)
-    throw RequestError(ErrorCode::InvalidRequest, "the server is shutting down");
-  if (method == "textDocument/documentSymbol") {
-    // Streamed: the outline of a huge document is never held as a JSON tree.
-    const Compilation &c = *document(params).compilation;
-    transport_.replyStreamed(*id, [&](llvm::json::OStream &json) { writeDocumentSymbols(json, c); });
-    return;
-  }
-  llvm::json::Value result(nullptr);
-  if (method == "shutdown")
-    result = onShutdown();
-  else if (method == "textDocument/hover")
-    result = onHover(params);
-  else if (method == "textDocument/definition")
-    result = onDefinition(params);
-  else if (method == "textDocument/completion")
-    result = onCompletion(params);
-  else if (method == "textDocument/formatting")
-    result = onFormatting(params);
-  else if (method == "textDocument/codeAction")
-    result = onCodeAction(params);
-  else if (method == "vdc/digestStats")
-    result = onDigestStats();
-  else
+  auto handler = requests_.find(method);
+  if (handler == requests_.end())
     throw RequestError(ErrorCode::MethodNotFound, "method not found: " + method);
-  transport_.reply(*id, std::move(result));
+  handler->second(params, *id);
 }
 
-llvm::json::Value Server::onInitialize(const llvm::json::Object *params) {
+InitializeResult Server::onInitialize(const InitializeParams &params) {
   if (initialized_)
     throw RequestError(ErrorCode::InvalidRequest, "the server is already initialized");
   initialized_ = true;
-  const llvm::json::Object *capabilities = params ? params->getObject("capabilities") : nullptr;
-  const llvm::json::Object *workspace = capabilities ? capabilities->getObject("workspace") : nullptr;
-  const llvm::json::Object *watched = workspace ? workspace->getObject("didChangeWatchedFiles") : nullptr;
-  canWatchFiles_ = watched && watched->getBoolean("dynamicRegistration").getValueOr(false);
-  return llvm::json::Object{
-      {"capabilities",
-       llvm::json::Object{
-           {"positionEncoding", "utf-16"},
-           {"textDocumentSync", llvm::json::Object{{"openClose", true}, {"change", 1}}},
-           {"hoverProvider", true},
-           {"definitionProvider", true},
-           {"documentSymbolProvider", true},
-           {"documentFormattingProvider", true},
-           {"codeActionProvider", llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}},
-           {"completionProvider", llvm::json::Object{{"triggerCharacters", llvm::json::Array{":", " ", "."}}}},
-       }},
-      {"serverInfo", llvm::json::Object{{"name", "vdc"}, {"version", VDC_VERSION}}}};
+  canWatchFiles_ = params.capabilities.didChangeWatchedFilesDynamicRegistration;
+  return InitializeResult{VDC_VERSION};
 }
 
-void Server::registerFileWatchers() {
+void Server::onExit(const NoParams &) { exitStatus_ = shutdown_ ? 0 : 1; }
+
+void Server::onInitialized(const NoParams &) {
   if (!canWatchFiles_)
     return;
   canWatchFiles_ = false; // once
   // Designs and imports, lock files, and data files: a change to one re-checks the open documents that read it.
-  llvm::json::Array watchers;
-  for (const char *glob : {"**/*.vdesign", "**/*.vdesign.lock", "**/*.csv"})
-    watchers.push_back(llvm::json::Object{{"globPattern", glob}});
-  transport_.request(
-      "vdc-watch-files", "client/registerCapability",
-      llvm::json::Object{
-          {"registrations", llvm::json::Array{llvm::json::Object{
-                                {"id", "vdc-watched-files"},
-                                {"method", "workspace/didChangeWatchedFiles"},
-                                {"registerOptions", llvm::json::Object{{"watchers", std::move(watchers)}}}}}}});
+  transport_.request("vdc-watch-files", "client/registerCapability",
+                     RegisterFileWatchersParams{"vdc-watched-files", {"**/*.vdesign", "**/*.vdesign.lock", "**/*.csv"}});
 }
 
-llvm::json::Value Server::onDigestStats() {
+llvm::json::Value Server::onDigestStats(const NoParams &) {
   const DigestCache &cache = *options_.digestCache;
   return llvm::json::Object{{"hits", static_cast<int64_t>(cache.hits())},
                             {"reads", static_cast<int64_t>(cache.reads())},
                             {"files", static_cast<int64_t>(cache.size())}};
 }
 
-llvm::json::Value Server::onShutdown() {
+std::nullptr_t Server::onShutdown(const NoParams &) {
   shutdown_ = true;
   return nullptr;
 }
 
-void Server::onDidOpen(const llvm::json::Object *params) {
-  const llvm::json::Object &item = requireObject(params, "textDocument");
+void Server::onDidOpen(const DidOpenTextDocumentParams &params) {
+  const TextDocumentItem &item = params.textDocument;
   Document doc;
-  doc.uri = requireString(item, "uri");
+  doc.uri = item.uri;
   doc.path = uriToPath(doc.uri);
   doc.canonical = canonicalPath(doc.path);
-  doc.text = requireString(item, "text");
-  doc.version = item.getInteger("version").getValueOr(0);
+  doc.text = item.text;
+  doc.version = item.version;
   Document &stored = documents_[doc.uri] = std::move(doc);
   compile(stored);
 }
 
-void Server::onDidChange(const llvm::json::Object *params) {
-  Document &doc = document(params);
-  const llvm::json::Array *changes = params->getArray("contentChanges");
-  if (!changes)
-    throw invalidParams("missing `contentChanges`");
+void Server::onDidChange(const DidChangeTextDocumentParams &params) {
+  Document &doc = document(TextDocumentIdentifier{params.textDocument.uri});
   // Full synchronisation: the last change holds the whole text.
-  for (const llvm::json::Value &change : *changes)
-    if (const llvm::json::Object *c = change.getAsObject())
-      if (auto text = c->getString("text"))
-        doc.text = text->str();
-  doc.version = requireObject(params, "textDocument").getInteger("version").getValueOr(doc.version);
+  if (!params.contentChanges.empty())
+    doc.text = params.contentChanges.back().text;
+  doc.version = params.textDocument.version.getValueOr(doc.version);
   compile(doc);
   // The documents that import this one see its new text.
   recheckDependents({doc.canonical}, &doc, false);
 }
 
-void Server::onDidClose(const llvm::json::Object *params) {
-  std::string uri = requireString(requireObject(params, "textDocument"), "uri");
+void Server::onDidClose(const DidCloseTextDocumentParams &params) {
+  const std::string &uri = params.textDocument.uri;
   auto it = documents_.find(uri);
   if (it == documents_.end())
     return;
   std::string canonical = it->second.canonical;
   documents_.erase(it);
-  transport_.notify("textDocument/publishDiagnostics",
-                    llvm::json::Object{{"uri", uri}, {"diagnostics", llvm::json::Array{}}});
+  transport_.notify("textDocument/publishDiagnostics", ClearDiagnosticsParams{uri});
   // Its importers read the file on disk again, without the editor's unsaved changes.
   recheckDependents({canonical}, nullptr, false);
 }
 
-void Server::onDidChangeWatchedFiles(const llvm::json::Object *params) {
-  const llvm::json::Array *changes = params ? params->getArray("changes") : nullptr;
-  if (!changes)
-    throw invalidParams("missing `changes`");
+void Server::onDidChangeWatchedFiles(const DidChangeWatchedFilesParams &params) {
   std::set<std::string> changed;
-  for (const llvm::json::Value &change : *changes)
-    if (const llvm::json::Object *c = change.getAsObject())
-      if (auto uri = c->getString("uri"))
-        changed.insert(canonicalPath(uriToPath(uri->str())));
+  for (const FileEvent &change : params.changes)
+    changed.insert(canonicalPath(uriToPath(change.uri)));
   // A created file may be an import that was missing.
   recheckDependents(changed, nullptr, true);
 }
@@ -373,85 +347,79 @@ void Server::publishDiagnostics(const Document &doc) {
   });
 }
 
-Document &Server::document(const llvm::json::Object *params) {
-  std::string uri = requireString(requireObject(params, "textDocument"), "uri");
-  auto it = documents_.find(uri);
+Document &Server::document(const TextDocumentIdentifier &id) {
+  auto it = documents_.find(id.uri);
   if (it == documents_.end() || !it->second.compilation)
-    throw RequestError(ErrorCode::InvalidParams, "document not open: " + uri);
+    throw RequestError(ErrorCode::InvalidParams, "document not open: " + id.uri);
   return it->second;
 }
 
-std::pair<Document *, uint32_t> Server::documentPosition(const llvm::json::Object *params) {
-  Document &doc = document(params);
-  auto position = positionFromJson(params->get("position"));
-  if (!position)
-    throw invalidParams("missing or malformed `position`");
+std::pair<Document *, uint32_t> Server::documentPosition(const TextDocumentPositionParams &params) {
+  Document &doc = document(params.textDocument);
   const Compilation &c = *doc.compilation;
   if (c.rootFile() == 0)
     return {&doc, 0};
-  return {&doc, toOffset(c.sources(), c.rootFile(), *position)};
+  return {&doc, toOffset(c.sources(), c.rootFile(), params.position)};
 }
 
-llvm::json::Value Server::onHover(const llvm::json::Object *params) {
+llvm::Optional<Hover> Server::onHover(const TextDocumentPositionParams &params) {
   auto [doc, offset] = documentPosition(params);
   const Compilation &c = *doc->compilation;
   auto occurrence = occurrenceAt(c, offset);
   if (!occurrence)
-    return nullptr;
+    return llvm::None;
   std::string markdown = hoverMarkdown(c, *occurrence);
   if (markdown.empty())
-    return nullptr;
-  return llvm::json::Object{{"contents", llvm::json::Object{{"kind", "markdown"}, {"value", markdown}}},
-                            {"range", toJsonRange(c.sources(), occurrence->range)}};
+    return llvm::None;
+  return Hover{std::move(markdown), toRange(c.sources(), occurrence->range)};
 }
 
-llvm::json::Value Server::onDefinition(const llvm::json::Object *params) {
+std::vector<Location> Server::onDefinition(const TextDocumentPositionParams &params) {
   auto [doc, offset] = documentPosition(params);
   const Compilation &c = *doc->compilation;
   auto occurrence = occurrenceAt(c, offset);
   if (!occurrence)
-    return llvm::json::Array{};
+    return {};
   SourceRange target = definitionOf(c, *occurrence);
   if (!target.valid())
-    return llvm::json::Array{};
-  return llvm::json::Array{toJsonLocation(c.sources(), target, KnownUri(c.rootFile(), doc->uri))};
+    return {};
+  return {Location{KnownUri(c.rootFile(), doc->uri).of(c.sources(), target.file), toRange(c.sources(), target)}};
 }
 
-llvm::json::Value Server::onCompletion(const llvm::json::Object *params) {
+CompletionList Server::onCompletion(const TextDocumentPositionParams &params) {
   auto [doc, offset] = documentPosition(params);
-  const Compilation &c = *doc->compilation;
-  return llvm::json::Object{{"isIncomplete", false}, {"items", completionItems(c, doc->text, offset)}};
+  return CompletionList{false, completionItems(*doc->compilation, doc->text, offset)};
+}
+
+Server::StreamedResult Server::onDocumentSymbol(const DocumentParams &params) {
+  const Compilation *c = document(params.textDocument).compilation.get();
+  return {[c](llvm::json::OStream &json) { writeDocumentSymbols(json, *c); }};
 }
 
 /// `vdc fmt` for the whole document: one edit replacing it, none when it is already formatted, and
 /// null when it has errors (the diagnostics already say why).
-llvm::json::Value Server::onFormatting(const llvm::json::Object *params) {
-  const Document &doc = document(params);
+llvm::Optional<std::vector<TextEdit>> Server::onFormatting(const DocumentParams &params) {
+  const Document &doc = document(params.textDocument);
   std::string formatted;
   std::ostringstream ignored;
   if (!formatSource(doc.uri, doc.text, formatted, ignored, false))
-    return nullptr;
+    return llvm::None;
   if (formatted == doc.text)
-    return llvm::json::Array{};
+    return std::vector<TextEdit>{};
   // The end of the document, as a protocol position (a lone "\r" ends a line as "\n" does).
   SourceManager text;
   FileId file = text.add(doc.path, doc.text);
-  llvm::json::Value range = toJsonRange(text, SourceRange{file, 0, static_cast<uint32_t>(doc.text.size())});
-  return llvm::json::Array{llvm::json::Object{{"range", std::move(range)}, {"newText", formatted}}};
+  Range whole = toRange(text, SourceRange{file, 0, static_cast<uint32_t>(doc.text.size())});
+  return std::vector<TextEdit>{TextEdit{whole, std::move(formatted)}};
 }
 
-llvm::json::Value Server::onCodeAction(const llvm::json::Object *params) {
-  Document &doc = document(params);
-  const llvm::json::Object *range = params->getObject("range");
-  auto start = range ? positionFromJson(range->get("start")) : std::nullopt;
-  auto end = range ? positionFromJson(range->get("end")) : std::nullopt;
-  if (!start || !end)
-    throw invalidParams("missing or malformed `range`");
+std::vector<CodeAction> Server::onCodeAction(const CodeActionParams &params) {
+  Document &doc = document(params.textDocument);
   const Compilation &c = *doc.compilation;
   if (c.rootFile() == 0)
-    return llvm::json::Array{};
-  return codeActions(c, doc.uri, toOffset(c.sources(), c.rootFile(), *start),
-                     toOffset(c.sources(), c.rootFile(), *end));
+    return {};
+  return codeActions(c, doc.uri, toOffset(c.sources(), c.rootFile(), params.range.start),
+                     toOffset(c.sources(), c.rootFile(), params.range.end));
 }
 
 int serveStdio(CompileOptions options, bool testMode) {

@@ -2,8 +2,12 @@
 #pragma once
 
 #include "driver/Compilation.h"
+#include "lsp/Protocol.h"
 #include "lsp/Transport.h"
 
+#include <llvm/ADT/StringMap.h>
+
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,28 +44,47 @@ public:
   static constexpr unsigned kCompilesPerCacheClear = 32;
 
 private:
+  /// A result streamed straight into the output (a large outline is never held as a JSON tree).
+  struct StreamedResult {
+    std::function<void(llvm::json::OStream &)> write;
+  };
+  /// Parameters of a method that takes none (anything given is ignored).
+  struct NoParams {};
+  friend bool fromJSON(const llvm::json::Value &, NoParams &, llvm::json::Path) { return true; }
+
+  /// Registers the handler of a request: its parameters are decoded into `Params` (a decoding error is answered with
+  /// InvalidParams naming the field), and its result is serialized and sent as the response.
+  template <typename Params, typename Result>
+  void bind(const char *method, Result (Server::*handler)(const Params &));
+  /// Registers the handler of a notification; parameters that do not decode drop the notification.
+  template <typename Params> void bind(const char *method, void (Server::*handler)(const Params &));
+  /// Every method the server handles, one line each.
+  void bindMethods();
+
   /// Handles one message; never throws.
   void handle(const RawMessage &raw);
-  void dispatch(const std::string &method, const llvm::json::Value *id, const llvm::json::Object *params);
+  void dispatch(const std::string &method, const llvm::json::Value *id, const llvm::json::Value &params);
 
   // Requests: each returns the result, or throws a RequestError.
-  llvm::json::Value onInitialize(const llvm::json::Object *params);
-  llvm::json::Value onShutdown();
-  llvm::json::Value onHover(const llvm::json::Object *params);
-  llvm::json::Value onDefinition(const llvm::json::Object *params);
-  llvm::json::Value onCompletion(const llvm::json::Object *params);
-  llvm::json::Value onFormatting(const llvm::json::Object *params);
-  llvm::json::Value onCodeAction(const llvm::json::Object *params);
+  InitializeResult onInitialize(const InitializeParams &params);
+  std::nullptr_t onShutdown(const NoParams &);
+  llvm::Optional<Hover> onHover(const TextDocumentPositionParams &params);
+  std::vector<Location> onDefinition(const TextDocumentPositionParams &params);
+  CompletionList onCompletion(const TextDocumentPositionParams &params);
+  StreamedResult onDocumentSymbol(const DocumentParams &params);
+  llvm::Optional<std::vector<TextEdit>> onFormatting(const DocumentParams &params);
+  std::vector<CodeAction> onCodeAction(const CodeActionParams &params);
   /// `vdc/digestStats`: how often a data file's digest came from the cache and how often a file was read.
-  llvm::json::Value onDigestStats();
+  llvm::json::Value onDigestStats(const NoParams &);
 
   // Notifications.
+  void onExit(const NoParams &);
   /// After `initialized`: asks the client to report changes to designs, locks and data files, when it can.
-  void registerFileWatchers();
-  void onDidOpen(const llvm::json::Object *params);
-  void onDidChange(const llvm::json::Object *params);
-  void onDidClose(const llvm::json::Object *params);
-  void onDidChangeWatchedFiles(const llvm::json::Object *params);
+  void onInitialized(const NoParams &);
+  void onDidOpen(const DidOpenTextDocumentParams &params);
+  void onDidChange(const DidChangeTextDocumentParams &params);
+  void onDidClose(const DidCloseTextDocumentParams &params);
+  void onDidChangeWatchedFiles(const DidChangeWatchedFilesParams &params);
 
   /// Re-checks, and publishes the diagnostics of, the open documents that read one of `changed` (canonical paths),
   /// except `except`; with `orMissing`, also those that could not find an import.
@@ -70,12 +93,15 @@ private:
   /// Recompiles a document and publishes its diagnostics.
   void compile(Document &doc);
   void publishDiagnostics(const Document &doc);
-  /// The open document named by `params.textDocument.uri`; throws when it is not open.
-  Document &document(const llvm::json::Object *params);
-  /// The document and byte offset of `params.textDocument` + `params.position`.
-  std::pair<Document *, uint32_t> documentPosition(const llvm::json::Object *params);
+  /// The open document named by `id`; throws when it is not open.
+  Document &document(const TextDocumentIdentifier &id);
+  /// The document and byte offset of a text document position.
+  std::pair<Document *, uint32_t> documentPosition(const TextDocumentPositionParams &params);
 
   Transport &transport_;
+  /// The handlers, by method: requests answer `id`; notifications have none.
+  llvm::StringMap<std::function<void(const llvm::json::Value &params, const llvm::json::Value &id)>> requests_;
+  llvm::StringMap<std::function<void(const llvm::json::Value &params)>> notifications_;
   CompileOptions options_;
   std::map<std::string, Document> documents_;
   bool initialized_ = false;

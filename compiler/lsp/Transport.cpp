@@ -122,7 +122,14 @@ std::optional<RawMessage> Transport::readFramed() {
 std::optional<RawMessage> Transport::readDelimited() {
   std::string body, line;
   bool any = false;
-  while (readLine(in_, line) == Line::Read) {
+  // A line, and a message, are bounded as a frame's body is: a longer one is an error, never unbounded memory.
+  auto tooLong = [](const char *what) {
+    RawMessage m{"", fmt::format("{} of the test input is longer than the limit of {} bytes", what, kMaxBody)};
+    m.fatal = true; // the rest of the line is unread: where the next message starts is unknown
+    return m;
+  };
+  Line got;
+  while ((got = readLine(in_, line, kMaxBody)) == Line::Read) {
     any = true;
     std::string t = trim(line);
     if (t == "---") {
@@ -133,9 +140,13 @@ std::optional<RawMessage> Transport::readDelimited() {
     }
     if (!t.empty() && t[0] == '#')
       continue;
+    if (body.size() + line.size() + 1 > kMaxBody)
+      return tooLong("a message");
     body += line;
     body += '\n';
   }
+  if (got == Line::TooLong)
+    return tooLong("a line");
   if (any && !trim(body).empty())
     return RawMessage{std::move(body), ""};
   return std::nullopt;

@@ -59,7 +59,7 @@ public:
   bool testMode() const { return testMode_; }
 
   /// Largest body accepted, in bytes (an 8 MiB document, escaped as JSON, fits); larger frames are reported, and
-  /// their body is skipped before the next message is read.
+  /// their body is skipped before the next message is read. In test mode, a longer line or message is fatal.
   static constexpr size_t kMaxBody = 64u << 20;
   /// Largest body skipped; a larger `Content-Length` (or one that overflows) is fatal.
   static constexpr unsigned long long kMaxSkip = 1ull << 30;
