@@ -52,6 +52,19 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
           message += "\nTo settle it: " + escapeLine(o.assumption->hint);
         annotation(out, kind, c->sources(), o.location, o.assumption->name, message);
       }
+      // One annotation per checked claim: which chain decides, and each chain's profile and blocking obligations.
+      for (const Claim &claim : design.claims) {
+        ClaimState state = claimState(*c, claim);
+        if (state == ClaimState::NotChecked)
+          continue;
+        std::string message = fmt::format("claim {} {} under --deny {}", claim.name,
+                                          state == ClaimState::Holds ? "holds" : "does not hold",
+                                          policyName(input.policy));
+        for (size_t i = 0; i < claim.chains.size(); ++i)
+          message += "\n" + escapeLine(chainSummary(design, claim, i));
+        annotation(out, state == ClaimState::Holds ? "notice" : "error", c->sources(), claim.range,
+                   "claim " + claim.name, message);
+      }
     }
   }
 }
@@ -117,17 +130,23 @@ void writeJunitReport(std::ostream &out, const ReportInput &input) {
             << escapeXmlAttribute(estimandNotation(claim)) << "\"/>\n";
         if (!claim.description.empty())
           out << "        <property name=\"description\" value=\"" << escapeXmlAttribute(claim.description) << "\"/>\n";
-        out << "      </properties>\n";
         ClaimState state = claimState(*c, claim);
+        if (state != ClaimState::NotChecked) { // a claim that was not checked shows no profile
+          out << "        <property name=\"residual\" value=\"" << escapeXmlAttribute(profileWords(claim.profile.residual))
+              << "\"/>\n";
+          for (size_t i = 0; i < claim.chains.size(); ++i)
+            out << "        <property name=\"chain " << (i + 1) << "\" value=\""
+                << escapeXmlAttribute(chainSummary(d, claim, i)) << "\"/>\n";
+        }
+        out << "      </properties>\n";
         if (state == ClaimState::NotChecked)
           out << "      <skipped message=\"not checked: the design file has errors\"/>\n";
         if (state == ClaimState::Fails) {
           std::string detail;
           for (const Chain &chain : claim.chains)
-            for (int id : chain.obligations) {
+            for (int id : chain.blocking) {
               const Obligation &o = d.obligation(id);
-              if (denies(input.policy, o))
-                detail += fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
+              detail += fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
                                       statusName(o.status), o.assumption->name, o.attachedTo, escapeLine(o.step),
                                       o.status == Status::Assumed && o.evidence ? "; argued: " + escapeLine(o.evidence->text)
                                                                                 : std::string());

@@ -25,15 +25,31 @@ std::map<Key, const Obligation *> obligationsOf(const Compilation &c) {
   return out;
 }
 
-std::map<std::pair<std::string, std::string>, bool> claimsOf(const Compilation &c) {
-  std::map<std::pair<std::string, std::string>, bool> out;
+/// A claim's verdict and the study of its deciding chain.
+struct ClaimVerdict {
+  bool holds = false;
+  std::string deciding;
+};
+
+std::map<std::pair<std::string, std::string>, ClaimVerdict> claimsOf(const Compilation &c) {
+  std::map<std::pair<std::string, std::string>, ClaimVerdict> out;
   for (const CheckedDesign &d : c.designs())
-    for (const Claim &claim : d.claims)
-      out[{d.name, claim.name}] = claim.holds;
+    for (const Claim &claim : d.claims) {
+      const Chain *deciding = claim.decidingChain();
+      out[{d.name, claim.name}] = {claim.holds, deciding ? deciding->study : ""};
+    }
   return out;
 }
 
 const char *holdWord(bool holds) { return holds ? "holds" : "fails"; }
+
+/// "from study a -> from study b" (each name quoted with `quote`), or "from study a" when it did not change.
+std::string decidingText(const ClaimChange &c, const std::string &quote) {
+  auto side = [&](const std::string &study) { return study.empty() ? std::string("—") : "from study " + quote + study + quote; };
+  if (c.decidingBefore == c.decidingAfter)
+    return side(c.decidingAfter);
+  return side(c.decidingBefore) + " -> " + side(c.decidingAfter);
+}
 } // namespace
 
 DesignDiff diffDesigns(const Compilation &before, const Compilation &after) {
@@ -60,16 +76,17 @@ DesignDiff diffDesigns(const Compilation &before, const Compilation &after) {
                                   ObligationChange::Kind::Added, "", levelName(o->severity), "",
                                   statusName(o->status)});
   auto oldClaims = claimsOf(before), newClaims = claimsOf(after);
-  for (const auto &[key, holds] : oldClaims) {
+  for (const auto &[key, was] : oldClaims) {
     auto it = newClaims.find(key);
     if (it == newClaims.end())
-      diff.claims.push_back({key.first, key.second, holdWord(holds), "absent"});
-    else if (it->second != holds)
-      diff.claims.push_back({key.first, key.second, holdWord(holds), holdWord(it->second)});
+      diff.claims.push_back({key.first, key.second, holdWord(was.holds), "absent", was.deciding, ""});
+    else if (it->second.holds != was.holds || it->second.deciding != was.deciding)
+      diff.claims.push_back({key.first, key.second, holdWord(was.holds), holdWord(it->second.holds), was.deciding,
+                             it->second.deciding});
   }
-  for (const auto &[key, holds] : newClaims)
+  for (const auto &[key, now] : newClaims)
     if (!oldClaims.count(key))
-      diff.claims.push_back({key.first, key.second, "absent", holdWord(holds)});
+      diff.claims.push_back({key.first, key.second, "absent", holdWord(now.holds), "", now.deciding});
   return diff;
 }
 
@@ -84,6 +101,7 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
   if (format == "json") {
     namespace json = llvm::json;
     json::Array obligations, claims;
+    auto study = [](const std::string &name) { return name.empty() ? json::Value(nullptr) : json::Value(name); };
     for (const auto &c : diff.obligations) {
       auto side = [](const std::string &severity, const std::string &status) -> json::Value {
         if (severity.empty())
@@ -99,7 +117,12 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
                                          {"after", side(c.newSeverity, c.newStatus)}});
     }
     for (const auto &c : diff.claims)
-      claims.push_back(json::Object{{"design", c.design}, {"claim", c.claim}, {"before", c.before}, {"after", c.after}});
+      claims.push_back(json::Object{{"design", c.design},
+                                    {"claim", c.claim},
+                                    {"before", c.before},
+                                    {"after", c.after},
+                                    {"deciding_before", study(c.decidingBefore)},
+                                    {"deciding_after", study(c.decidingAfter)}});
     json::Object root{{"schema", "vdesign-diff/1"},
                       {"old", oldName},
                       {"new", newName},
@@ -119,9 +142,10 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
       return true;
     }
     if (!diff.claims.empty()) {
-      out << "| design | claim | before | after |\n|---|---|---|---|\n";
+      out << "| design | claim | before | after | deciding chain |\n|---|---|---|---|---|\n";
       for (const auto &c : diff.claims)
-        out << "| `" << c.design << "` | `" << c.claim << "` | " << c.before << " | " << c.after << " |\n";
+        out << "| `" << c.design << "` | `" << c.claim << "` | " << c.before << " | " << c.after << " | "
+            << decidingText(c, "`") << " |\n";
       out << "\n";
     }
     if (!diff.obligations.empty()) {
@@ -139,8 +163,12 @@ bool writeDiff(std::ostream &out, const DesignDiff &diff, const std::string &for
     out << "no obligation or claim changed\n";
     return true;
   }
-  for (const auto &c : diff.claims)
-    out << "claim " << c.design << "." << c.claim << ": " << c.before << " -> " << c.after << "\n";
+  for (const auto &c : diff.claims) {
+    out << "claim " << c.design << "." << c.claim << ": " << c.before << " -> " << c.after;
+    if (c.decidingBefore != c.decidingAfter && !c.decidingBefore.empty() && !c.decidingAfter.empty())
+      out << "; deciding chain " << decidingText(c, "");
+    out << "\n";
+  }
   for (const auto &c : diff.obligations) {
     char mark = c.kind == ObligationChange::Kind::Added ? '+' : c.kind == ObligationChange::Kind::Removed ? '-' : '~';
     out << mark << " " << c.design << ": " << c.assumption << " at `" << c.attachedTo << "` (" << escapeLine(c.step) << "): "

@@ -14,10 +14,12 @@ struct ObligationChange {
   std::string oldSeverity, newSeverity, oldStatus, newStatus; ///< "" where absent.
 };
 
-/// A claim whose holding changed, or that appeared or disappeared.
+/// A claim whose holding or deciding chain changed, or that appeared or disappeared.
 struct ClaimChange {
   std::string design, claim;
   std::string before, after; ///< "holds", "fails" or "absent".
+  /// The study of the deciding chain (LANGUAGE.md Section 13) in each version; "" when absent or none.
+  std::string decidingBefore, decidingAfter;
 };
 
 /// The differences between two compilations.

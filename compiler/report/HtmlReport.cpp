@@ -13,7 +13,7 @@ h1{font-size:1.5rem}h2{font-size:1.25rem;border-bottom:1px solid #ccc;padding-bo
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}code{font-family:ui-monospace,monospace;font-size:.92em}
 .none{color:#2e7d32}.careful{color:#b26a00}.key{color:#c62828}.dot{font-size:1.2em}
-.status-open,.status-stale{color:#c62828;font-weight:600}.status-assumed{color:#b26a00}.status-discharged{color:#2e7d32}
+.status-open,.status-stale,.status-contested{color:#c62828;font-weight:600}.status-assumed{color:#b26a00}.status-discharged{color:#2e7d32}
 .holds{color:#2e7d32;font-weight:600}.fails{color:#c62828;font-weight:600}.muted{color:#666;font-size:.9em}
 .formula{font-family:"STIX Two Math","Cambria Math",serif}.text{white-space:pre-line}
 .diagnostics li.error{color:#c62828}.diagnostics li.warning{color:#b26a00}.notchecked{color:#b26a00;font-weight:600}
@@ -86,7 +86,8 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
       << "<title>vdesign report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
   out << "<h1>vdesign report</h1>\n<p>" << countOf(s.claims, "claim") << ", " << s.claimsHolding
       << " holding under <code>--deny " << policyName(input.policy) << "</code>; " << countOf(s.open, "open obligation")
-      << " (" << countOf(s.openKey, "key threat") << "), " << s.assumed << " assumed, " << s.discharged << " discharged"
+      << " (" << countOf(s.openKey, "key threat") << (s.contested ? ", " + std::to_string(s.contested) + " contested" : "")
+      << "), " << s.assumed << " assumed, " << s.discharged << " discharged, " << s.byDesign << " satisfied by design"
       << (s.errors ? "; " + countOf(s.errors, "error") +
                          ", so the claims of those files were not checked"
                    : std::string())
@@ -115,17 +116,37 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
             << "</h3>\n";
         if (!claim.description.empty())
           out << "<p class=\"description\">" << text(claim.description) << "</p>\n";
-        out << "<table>\n<tr><th>profile</th><th>statistical</th><th>internal</th><th>external</th><th>construct</th></tr>\n";
-        out << "<tr><th>inherent</th>";
-        for (Validity v : kAllValidities)
-          out << cell(claim.profile.inherent[v]);
-        out << "</tr>\n<tr><th>residual</th>";
-        for (Validity v : kAllValidities)
-          out << cell(claim.profile.residual[v]);
-        out << "</tr>\n</table>\n<ol>\n";
+        if (state != ClaimState::NotChecked) { // no profile for a claim that was not checked (Section 13)
+          const Chain *deciding = claim.decidingChain();
+          out << "<table>\n<tr><th>profile</th><th>statistical</th><th>internal</th><th>external</th><th>construct</th>"
+                 "</tr>\n";
+          auto row = [&](const std::string &name, const Profile &profile) {
+            out << "<tr><th>" << name << "</th>";
+            for (Validity v : kAllValidities)
+              out << cell(profile[v]);
+            out << "</tr>\n";
+          };
+          row("inherent (all chains)", claim.profile.inherent);
+          row(deciding ? "residual (deciding chain " + std::to_string(deciding - claim.chains.data() + 1) + ")"
+                       : std::string("residual"),
+              claim.profile.residual);
+          for (size_t i = 0; i < claim.chains.size(); ++i) {
+            std::string name = "chain " + std::to_string(i + 1) + " <code>" + e(claim.chains[i].study) + "</code>";
+            row(name + " inherent", claim.chains[i].profile.inherent);
+            row(name + " residual", claim.chains[i].profile.residual);
+          }
+          out << "</table>\n";
+        }
+        out << "<ol>\n";
+        auto link = [&](int id) {
+          return "<a href=\"#" + anchor("obligation-" + std::to_string(id)) + "\">#" + std::to_string(id) + "</a>";
+        };
         for (const Chain &chain : claim.chains) {
-          out << "<li>Chain from study <code>" << e(chain.study) << "</code>"
-              << (state == ClaimState::NotChecked ? "" : chain.holds ? " (holds)" : " (denied by the policy)") << ": ";
+          out << "<li" << (chain.deciding && state != ClaimState::NotChecked ? " class=\"deciding\"" : "")
+              << ">Chain from study <code>" << e(chain.study) << "</code>";
+          if (state != ClaimState::NotChecked)
+            out << " (" << (chain.deciding ? "<b>" + chainVerdict(chain) + "</b>" : chainVerdict(chain)) << ")";
+          out << ": ";
           for (size_t i = 0; i < chain.steps.size(); ++i)
             out << (i ? " → " : "") << withCode(chain.steps[i]);
           out << " — obligations ";
@@ -133,7 +154,16 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
             int id = chain.obligations[i];
             if (d.obligation(id).severity == Level::None)
               continue;
-            out << "<a href=\"#" << anchor("obligation-" + std::to_string(id)) << "\">#" << id << "</a> ";
+            out << link(id) << " ";
+          }
+          for (const InheritedObligation &inherited : chain.inherited)
+            out << link(inherited.id) << " (via <code>" << e(inherited.via) << "</code>) ";
+          if (state != ClaimState::NotChecked) {
+            out << "— blocking: ";
+            if (chain.blocking.empty())
+              out << "none";
+            for (int id : chain.blocking)
+              out << link(id) << " <code>" << e(d.obligation(id).assumption->name) << "</code> ";
           }
           out << "</li>\n";
         }
@@ -157,7 +187,7 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
           out << "<span class=\"formula\">" << e(a.formula) << "</span><br>";
         out << text(a.explain);
         if (o.evidence)
-          out << "<br><b>Evidence (" << e(o.evidence->kind) << "):</b> <span class=\"evidence\">"
+          out << "<br><b>Evidence (" << e(evidenceKind(*o.evidence)) << "):</b> <span class=\"evidence\">"
               << text(o.evidence->text) << "</span>"
               << (o.evidence->cite.empty() ? "" : " [<span class=\"cite\">" + text(o.evidence->cite) + "</span>]");
         if (o.status == Status::Stale)

@@ -33,7 +33,9 @@ json::Object profilePair(const ProfilePair &p) {
 json::Value evidence(const SourceManager &sources, const Obligation &o) {
   if (!o.evidence)
     return nullptr;
-  json::Object e{{"kind", o.evidence->kind}, {"text", o.evidence->text}};
+  json::Object e{{"kind", o.evidence->kind}, {"text", o.evidence->text}, {"verified", o.evidence->verified}};
+  if (o.evidence->kind == "study")
+    e["study"] = o.evidence->study;
   e["cite"] = o.evidence->cite.empty() ? json::Value(nullptr) : json::Value(o.evidence->cite);
   e["location"] = location(sources, o.evidence->range);
   return e;
@@ -65,17 +67,24 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
     bool checked = claimState(compilation, c) != ClaimState::NotChecked;
     json::Array chains;
     for (const Chain &ch : c.chains) {
-      json::Array ids;
+      json::Array ids, blocking, inherited, steps;
       for (int id : ch.obligations)
         ids.push_back(id);
-      json::Array steps;
+      for (int id : ch.blocking)
+        blocking.push_back(id);
+      for (const InheritedObligation &i : ch.inherited)
+        inherited.push_back(json::Object{{"id", i.id}, {"via", i.via}});
       for (const auto &s : ch.steps)
         steps.push_back(s);
+      // A claim that was not checked shows no profile and no verdict of its chains (LANGUAGE.md Section 13).
       chains.push_back(json::Object{{"study", ch.study},
                                     {"obligations", std::move(ids)},
+                                    {"inherited", std::move(inherited)},
                                     {"steps", std::move(steps)},
                                     {"holds", checked && ch.holds},
-                                    {"profile", profilePair(ch.profile)}});
+                                    {"deciding", checked && ch.deciding},
+                                    {"blocking", checked ? json::Value(std::move(blocking)) : json::Value(nullptr)},
+                                    {"profile", checked ? json::Value(profilePair(ch.profile)) : nullptr}});
     }
     json::Object estimand{{"treatment", c.treatment}, {"outcome", c.outcome}, {"target", c.target}};
     estimand["over"] = c.overUnits ? json::Value("units") : json::Value(nullptr);
@@ -87,7 +96,7 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                                   {"holds", claimState(compilation, c) == ClaimState::Holds},
                                   {"checked", checked},
                                   {"chains", std::move(chains)},
-                                  {"profile", profilePair(c.profile)},
+                                  {"profile", checked ? json::Value(profilePair(c.profile)) : nullptr},
                                   {"location", location(sources, c.range)}});
   }
   json::Array obligations;
@@ -153,7 +162,7 @@ void writeJsonReport(std::ostream &out, const ReportInput &input) {
     }
   }
   RunSummary s = summarize(input);
-  json::Object root{{"schema", "vdesign-report/1"},
+  json::Object root{{"schema", "vdesign-report/2"},
                     {"files", std::move(files)},
                     {"designs", std::move(designs)},
                     {"diagnostics", std::move(diagnostics)},
@@ -163,7 +172,9 @@ void writeJsonReport(std::ostream &out, const ReportInput &input) {
                                              {"open_key", s.openKey},
                                              {"stale", s.stale},
                                              {"assumed", s.assumed},
+                                             {"contested", s.contested},
                                              {"discharged", s.discharged},
+                                             {"by_design", s.byDesign},
                                              {"errors", s.errors},
                                              {"warnings", s.warnings}}},
                     {"policy", json::Object{{"deny", policyName(input.policy)}, {"violated", s.policyViolated}}}};

@@ -1,4 +1,4 @@
-// JsonReport.h — the machine-readable report, schema "vdesign-report/1" (LANGUAGE.md Section 10).
+// JsonReport.h — the machine-readable report, schema "vdesign-report/2" (LANGUAGE.md Sections 10 and 13).
 #pragma once
 
 #include "report/ReportInput.h"

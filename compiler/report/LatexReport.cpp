@@ -24,7 +24,9 @@ std::string sentence(const Obligation &o) {
   std::string title = a.title.empty() ? a.name : a.title;
   std::string out = "The claim relies on \\emph{" + escapeLatex(title) + "} (" + tt(a.name) + ") at " +
                     tt(o.attachedTo) + ", for the step " + escapeLatex(o.step) + "; ";
-  if (o.status == Status::Assumed && o.evidence)
+  if (o.status == Status::Contested && o.evidence)
+    out += "evidence disputes it (" + escapeLatex(o.evidence->text) + ")";
+  else if (o.status == Status::Assumed && o.evidence)
     out += "we argue for it but have not verified it (" + escapeLatex(o.evidence->text) +
            (o.evidence->cite.empty() ? "" : "; see " + escapeLatex(o.evidence->cite)) + ")";
   else if (o.status == Status::Stale)
@@ -41,6 +43,22 @@ std::string sentence(const Obligation &o) {
     out += ".";
   return out;
 }
+/// Which chain decides the claim and what blocks each chain, in sentences (LANGUAGE.md Section 13).
+std::string chainSentences(const CheckedDesign &d, const Claim &claim) {
+  std::string out;
+  for (size_t i = 0; i < claim.chains.size(); ++i) {
+    const Chain &chain = claim.chains[i];
+    out += "Chain " + std::to_string(i + 1) + " (from study " + tt(chain.study) + ")" +
+           (chain.deciding ? " decides the claim and" : "") + (chain.holds ? " holds" : " is blocked by ");
+    for (size_t k = 0; k < chain.blocking.size(); ++k) {
+      const Obligation &o = d.obligation(chain.blocking[k]);
+      out += (k ? ", " : "") + tt(o.assumption->name) + " at " + tt(o.attachedTo) + " (" + levelName(o.severity) +
+             ", " + statusName(o.status) + ")";
+    }
+    out += ".\n";
+  }
+  return out;
+}
 } // namespace
 
 void writeLatexReport(std::ostream &out, const ReportInput &input) {
@@ -55,12 +73,26 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
       out << "\\begin{table}[ht]\n\\centering\n\\begin{tabular}{llcccc}\n\\hline\n"
           << "Claim & Profile & Statistical & Internal & External & Construct \\\\\n\\hline\n";
       for (const Claim &claim : d.claims) {
-        for (auto [name, profile] : {std::pair<const char *, const Profile *>{"inherent", &claim.profile.inherent},
-                                     {"residual", &claim.profile.residual}}) {
-          out << (std::string(name) == "inherent" ? tt(claim.name) : std::string()) << " & " << name;
+        if (notChecked || !claim.complete) { // no profile for a claim that was not checked (Section 13)
+          out << tt(claim.name) << " & \\multicolumn{5}{l}{not checked: the design file has errors} \\\\\n";
+          continue;
+        }
+        auto row = [&](const std::string &label, const std::string &name, const Profile &profile) {
+          out << label << " & " << name;
           for (Validity v : kAllValidities)
-            out << " & " << bullet((*profile)[v]);
+            out << " & " << bullet(profile[v]);
           out << " \\\\\n";
+        };
+        row(tt(claim.name), "inherent", claim.profile.inherent);
+        row("", "residual", claim.profile.residual);
+        if (claim.chains.size() < 2)
+          continue; // one chain: the claim's rows are the chain's
+        for (size_t i = 0; i < claim.chains.size(); ++i) {
+          const Chain &chain = claim.chains[i];
+          std::string label = "\\quad chain " + std::to_string(i + 1) + " " + tt(chain.study) +
+                              (chain.deciding ? " (deciding)" : "");
+          row(label, "inherent", chain.profile.inherent);
+          row("", "residual", chain.profile.residual);
         }
       }
       out << "\\hline\n\\end{tabular}\n\\caption{Validity profile of design " << tt(d.name);
@@ -68,7 +100,8 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
         out << " (" << escapeLatex(d.title) << ")";
       out << ": " << bullet(Level::None) << " rather not affected, " << bullet(Level::Careful)
           << " careful consideration required, " << bullet(Level::Key)
-          << " key threat; the residual profile counts only obligations still open.}\n\\end{table}\n";
+          << " key threat; the residual profile counts only obligations still open, and a claim's residual profile is "
+             "that of its deciding chain.}\n\\end{table}\n";
       const auto byClaim = obligationsByClaim(d);
       for (const Claim &claim : d.claims) {
         std::vector<const Obligation *> rows;
@@ -77,6 +110,8 @@ void writeLatexReport(std::ostream &out, const ReportInput &input) {
             if (o->severity != Level::None && o->status != Status::Discharged)
               rows.push_back(o);
         out << "\n\\paragraph{Limitations of claim " << tt(claim.name) << ".}\n";
+        if (!notChecked && claim.complete)
+          out << chainSentences(d, claim);
         if (notChecked)
           out << "This claim was not checked: its design file has errors (see \\texttt{vdc check})"
               << (rows.empty() ? ".\n" : "; the open obligations found so far are listed below.\n");

@@ -29,6 +29,9 @@ std::string settleText(const Obligation &o) {
   std::string cite = o.evidence && !o.evidence->cite.empty() ? " [" + o.evidence->cite + "]" : "";
   if (o.status == Status::Stale) // the evidence says which check and why it is stale
     return "run `vdc verify`: " + escapeMarkdown(o.evidence ? o.evidence->text : "the check is stale");
+  if (o.status == Status::Contested)
+    return escapeMarkdown("contested: " + (o.evidence ? o.evidence->text + cite : std::string()) +
+                          (hint.empty() ? "" : "; to settle it: " + hint));
   if (o.status == Status::Assumed && o.evidence)
     return escapeMarkdown("argued: " + o.evidence->text + cite + (hint.empty() ? "" : "; to settle it: " + hint));
   return escapeMarkdown(hint);
@@ -46,7 +49,23 @@ const char *stateText(ClaimState state) {
   return "";
 }
 
-void claimSection(std::ostream &out, const Compilation &c, const Claim &claim,
+/// The evidence that settled the claim's obligations (LANGUAGE.md Section 13: discharged evidence is shown, not
+/// only open threats), with its kind, so that a reviewer can weigh a sentence against a verified check.
+void evidenceTable(std::ostream &out, const std::vector<const Obligation *> &obligations) {
+  std::vector<const Obligation *> rows;
+  for (const Obligation *o : obligations)
+    if (o->status == Status::Discharged && o->evidence && !o->satisfiedByDesign())
+      rows.push_back(o);
+  if (rows.empty())
+    return;
+  out << "\n| # | discharged assumption | severity | at | evidence | citation |\n|---|---|---|---|---|---|\n";
+  for (const Obligation *o : rows)
+    out << "| " << o->id << " | " << code(o->assumption->name) << " | " << bullet(o->severity) << " | "
+        << code(o->attachedTo) << " | " << escapeMarkdown(evidenceKind(*o->evidence)) << ": "
+        << escapeMarkdown(o->evidence->text) << " | " << escapeMarkdown(o->evidence->cite) << " |\n";
+}
+
+void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &d, const Claim &claim,
                   const std::vector<const Obligation *> &obligations) {
   ClaimState state = claimState(c, claim);
   out << "### Claim " << code(claim.name) << " — " << stateText(state) << "\n\n";
@@ -54,22 +73,41 @@ void claimSection(std::ostream &out, const Compilation &c, const Claim &claim,
   if (!claim.description.empty())
     out << " — " << escapeMarkdown(claim.description);
   out << "\n\n";
-  out << "| profile | statistical | internal | external | construct |\n|---|---|---|---|---|\n";
-  for (auto [name, profile] : {std::pair<const char *, const Profile *>{"inherent", &claim.profile.inherent},
-                               {"residual", &claim.profile.residual}}) {
-    out << "| " << name;
-    for (Validity v : kAllValidities)
-      out << " | " << bullet((*profile)[v]);
-    out << " |\n";
-  }
-  out << "\n";
-  for (const Chain &chain : claim.chains) {
-    out << "- chain from study " << code(chain.study)
-        << (state == ClaimState::NotChecked ? "" : chain.holds ? " (holds)" : " (denied by policy)") << ": ";
-    for (size_t i = 0; i < chain.steps.size(); ++i)
-      out << (i ? " → " : "") << escapeMarkdownNames(chain.steps[i]); // steps show attribute values as written
+  if (state != ClaimState::NotChecked) { // a claim that was not checked shows no profile (LANGUAGE.md Section 13)
+    const Chain *deciding = claim.decidingChain();
+    std::string residual = deciding ? "residual (deciding chain " +
+                                          std::to_string(deciding - claim.chains.data() + 1) + ")"
+                                    : std::string("residual");
+    out << "| profile | statistical | internal | external | construct |\n|---|---|---|---|---|\n";
+    auto row = [&](const std::string &name, const Profile &profile) {
+      out << "| " << name;
+      for (Validity v : kAllValidities)
+        out << " | " << bullet(profile[v]);
+      out << " |\n";
+    };
+    row("inherent (all chains)", claim.profile.inherent);
+    row(residual, claim.profile.residual);
+    for (size_t i = 0; i < claim.chains.size(); ++i) {
+      std::string name = "chain " + std::to_string(i + 1) + " " + code(claim.chains[i].study);
+      row(name + " inherent", claim.chains[i].profile.inherent);
+      row(name + " residual", claim.chains[i].profile.residual);
+    }
     out << "\n";
   }
+  for (size_t i = 0; i < claim.chains.size(); ++i) {
+    const Chain &chain = claim.chains[i];
+    out << "- chain " << (i + 1) << " from study " << code(chain.study);
+    if (state != ClaimState::NotChecked)
+      out << " (" << (chain.deciding ? "**" + chainVerdict(chain) + "**" : chainVerdict(chain))
+          << "; blocking: " << escapeMarkdownNames(blockingList(d, chain)) << ")";
+    out << ": ";
+    for (size_t i = 0; i < chain.steps.size(); ++i)
+      out << (i ? " → " : "") << escapeMarkdownNames(chain.steps[i]); // steps show attribute values as written
+    for (const InheritedObligation &inherited : chain.inherited)
+      out << "; inherits #" << inherited.id << " via study " << code(inherited.via);
+    out << "\n";
+  }
+  evidenceTable(out, obligations);
   std::vector<const Obligation *> rows;
   for (const Obligation *o : obligations)
     if (o->severity != Level::None && o->status != Status::Discharged)
@@ -119,8 +157,9 @@ void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
   out << "## vdesign report\n\n";
   out << "**" << countOf(s.claims, "claim") << ", " << s.claimsHolding << " holding"
       << "** under `--deny " << policyName(input.policy) << "`; " << countOf(s.open, "open obligation")
-      << " (" << countOf(s.openKey, "key threat") << "), " << s.assumed << " assumed, " << s.discharged
-      << " discharged";
+      << " (" << countOf(s.openKey, "key threat") << (s.contested ? ", " + std::to_string(s.contested) + " contested" : "")
+      << "), " << s.assumed << " assumed, " << s.discharged << " discharged, " << s.byDesign
+      << " satisfied by design";
   if (s.errors || s.warnings)
     out << "; " << countOf(s.errors, "error") << ", " << countOf(s.warnings, "warning");
   out << ".\n\n";
@@ -135,7 +174,7 @@ void writeMarkdownReport(std::ostream &out, const ReportInput &input) {
       const std::vector<const Obligation *> none;
       for (const Claim &claim : d.claims) {
         auto found = byClaim.find(claim.name);
-        claimSection(out, *c, claim, found == byClaim.end() ? none : found->second);
+        claimSection(out, *c, d, claim, found == byClaim.end() ? none : found->second);
       }
     }
   }

@@ -4,7 +4,7 @@
 namespace vdc {
 
 ClaimState claimState(const Compilation &compilation, const Claim &claim) {
-  if (compilation.diagnostics().hasErrors())
+  if (compilation.diagnostics().hasErrors() || !claim.complete)
     return ClaimState::NotChecked;
   return claim.holds ? ClaimState::Holds : ClaimState::Fails;
 }
@@ -26,6 +26,10 @@ RunSummary summarize(const Compilation &compilation) {
         ++s.claimsHolding;
     }
     for (const Obligation &o : design.obligations) {
+      if (o.satisfiedByDesign()) { // not evidence: counted apart (LANGUAGE.md Section 12.4)
+        ++s.byDesign;
+        continue;
+      }
       if (o.status == Status::Discharged) {
         ++s.discharged;
         continue;
@@ -39,8 +43,8 @@ RunSummary summarize(const Compilation &compilation) {
         if (o.severity == Level::Key)
           ++s.openKey;
       }
-      if (o.status == Status::Stale)
-        ++s.stale;
+      s.stale += o.status == Status::Stale;
+      s.contested += o.status == Status::Contested;
     }
   }
   s.errors = static_cast<int>(compilation.diagnostics().count(Severity::Error));
@@ -60,11 +64,52 @@ RunSummary summarize(const ReportInput &input) {
     total.assumed += s.assumed;
     total.discharged += s.discharged;
     total.stale += s.stale;
+    total.byDesign += s.byDesign;
+    total.contested += s.contested;
     total.errors += s.errors;
     total.warnings += s.warnings;
   }
   total.policyViolated = total.claimsHolding < total.claims;
   return total;
+}
+
+std::string evidenceKind(const Evidence &e) {
+  if (e.described)
+    return e.kind + ", described, not verified";
+  if (e.kind == "study" && !e.study.empty())
+    return "study " + e.study;
+  return e.kind;
+}
+
+std::string blockingList(const CheckedDesign &d, const Chain &chain) {
+  if (chain.blocking.empty())
+    return "none";
+  std::string out;
+  for (int id : chain.blocking) {
+    const Obligation &o = d.obligation(id);
+    out += fmt::format("{}#{} {} ({}, {})", out.empty() ? "" : ", ", id, o.assumption->name, levelName(o.severity),
+                       statusName(o.status));
+  }
+  return out;
+}
+
+std::string chainVerdict(const Chain &chain) {
+  std::string out = chain.holds ? "holds" : "blocked by the policy";
+  return chain.deciding ? "deciding, " + out : out;
+}
+
+std::string profileWords(const Profile &p) {
+  std::string out;
+  for (Validity v : kAllValidities)
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", validityName(v), levelName(p[v]));
+  return out;
+}
+
+std::string chainSummary(const CheckedDesign &d, const Claim &claim, size_t index) {
+  const Chain &chain = claim.chains[index];
+  return fmt::format("chain {} from study {} ({}): inherent {}; residual {}; blocking: {}", index + 1, chain.study,
+                     chainVerdict(chain), profileWords(chain.profile.inherent), profileWords(chain.profile.residual),
+                     blockingList(d, chain));
 }
 
 std::string countOf(long n, const std::string &noun, const std::string &plural) {

@@ -33,8 +33,9 @@ RunSummary summarize(const Compilation &compilation);
 /// `n` and the noun, plural unless n is 1 ("1 claim", "3 claims"); `plural` defaults to noun + "s".
 std::string countOf(long n, const std::string &noun, const std::string &plural = "");
 
-/// Where a claim stands in a report. A claim of a file with errors is not checked: the model it was checked
-/// against is incomplete, so no report says it holds.
+/// Where a claim stands in a report. A claim of a file with errors, or one whose `from:` names a line of evidence
+/// that could not become a chain, is not checked: the model it was checked against is incomplete, so no report
+/// says it holds, and none shows a profile for it (LANGUAGE.md Section 13).
 enum class ClaimState { Holds, Fails, NotChecked };
 ClaimState claimState(const Compilation &compilation, const Claim &claim);
 
@@ -46,6 +47,22 @@ enum class Finding {
   Error,   ///< denied by the policy: it makes a claim fail
 };
 Finding obligationFinding(Policy policy, const Obligation &obligation);
+
+/// The evidence kind as reports show it: `check, described, not verified` for a check written as a sentence
+/// (LANGUAGE.md Section 12.2), `study S` for study evidence, else the kind itself.
+std::string evidenceKind(const Evidence &evidence);
+
+/// A chain's blocking obligations in words: "#5 external.proxy_recipe (key, open), ..." or "none".
+std::string blockingList(const CheckedDesign &d, const Chain &chain);
+
+/// "deciding, holds", "blocked by the policy", ...: a checked chain's standing in a claim.
+std::string chainVerdict(const Chain &chain);
+
+/// A profile in words: "statistical none, internal none, external key, construct none".
+std::string profileWords(const Profile &profile);
+
+/// One line for a checked claim's chain: its number, study, verdict, profiles and blocking obligations.
+std::string chainSummary(const CheckedDesign &d, const Claim &claim, size_t index);
 
 /// The claim's estimand in the paper's notation: τ(a, y; ψ), τ̄(a, y; Π), or a unit average.
 std::string estimandNotation(const Claim &claim);

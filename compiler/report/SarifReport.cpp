@@ -129,6 +129,46 @@ json::Object diagnosticRule(const DiagInfo &info) {
 
 } // namespace
 
+namespace {
+/// Per claim, its verdict and per chain its profile, blocking obligations and whether it decides (LANGUAGE.md
+/// Section 13), in the run's property bag: SARIF results are findings, and a chain is not one. A claim that was not
+/// checked has no profile and no chain verdicts.
+json::Array claimVerdicts(const ReportInput &input) {
+  json::Array claims;
+  for (const Compilation *c : input.compilations)
+    for (const CheckedDesign &d : c->designs())
+      for (const Claim &claim : d.claims) {
+        ClaimState state = claimState(*c, claim);
+        bool checked = state != ClaimState::NotChecked;
+        json::Array chains;
+        for (size_t i = 0; i < claim.chains.size(); ++i) {
+          const Chain &chain = claim.chains[i];
+          json::Object o{{"study", chain.study}};
+          if (checked) {
+            json::Array blocking;
+            for (int id : chain.blocking)
+              blocking.push_back(d.obligation(id).assumption->name + " at " + d.obligation(id).attachedTo);
+            o["deciding"] = chain.deciding;
+            o["holds"] = chain.holds;
+            o["blocking"] = std::move(blocking);
+            o["summary"] = chainSummary(d, claim, i);
+          }
+          chains.push_back(std::move(o));
+        }
+        json::Object entry{{"design", d.name},
+                           {"claim", claim.name},
+                           {"state", state == ClaimState::Holds   ? "holds"
+                                     : state == ClaimState::Fails ? "does not hold"
+                                                                  : "not checked"},
+                           {"chains", std::move(chains)}};
+        if (checked)
+          entry["residual"] = profileWords(claim.profile.residual);
+        claims.push_back(std::move(entry));
+      }
+  return claims;
+}
+} // namespace
+
 void writeSarifReport(std::ostream &out, const ReportInput &input) {
   json::Array rules;
   std::map<std::string, size_t> ruleIndex;
@@ -222,6 +262,8 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
                                           o.assumption->name, statusName(o.status), o.attachedTo, o.step, claims);
         if (o.status == Status::Assumed && o.evidence)
           message += fmt::format(". Argued: {}", o.evidence->text);
+        else if (o.status == Status::Contested && o.evidence)
+          message += fmt::format(". Disputed: {}", o.evidence->text);
         else if (!o.assumption->hint.empty())
           message += ". To settle it: " + o.assumption->hint;
         results.push_back(json::Object{
@@ -249,7 +291,8 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
                       {"rules", std::move(rules)}};
   json::Object run{{"tool", json::Object{{"driver", std::move(driver)}}},
                    {"columnKind", "unicodeCodePoints"},
-                   {"results", std::move(results)}};
+                   {"results", std::move(results)},
+                   {"properties", json::Object{{"claims", claimVerdicts(input)}}}};
   json::Object root{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                     {"version", "2.1.0"},
                     {"runs", json::Array{std::move(run)}}};

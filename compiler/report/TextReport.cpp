@@ -34,6 +34,8 @@ struct Style {
       return wrap("1;31", "open");
     case Status::Stale:
       return wrap("1;31", "stale");
+    case Status::Contested:
+      return wrap("1;31", "contested");
     case Status::Assumed:
       return wrap("33", "assumed");
     case Status::Discharged:
@@ -74,13 +76,13 @@ std::string wrapText(const std::string &text, size_t width, size_t indent) {
   return out;
 }
 
-void profileTable(std::ostream &out, const Style &style, const ProfilePair &p) {
-  out << "    " << pad("", 10);
+void profileTable(std::ostream &out, const Style &style, const ProfilePair &p, const std::string &indent = "    ") {
+  out << indent << pad("", 10);
   for (Validity v : kAllValidities)
     out << (v == kAllValidities.back() ? std::string(validityName(v)) : pad(validityName(v), 13));
   out << "\n";
   auto row = [&](const char *name, const Profile &profile) {
-    out << "    " << pad(name, 10);
+    out << indent << pad(name, 10);
     for (Validity v : kAllValidities) {
       out << style.level(profile[v]);
       if (v != kAllValidities.back())
@@ -127,11 +129,19 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     out << "\n";
     for (size_t i = 0; i < claim.chains.size(); ++i) {
       const Chain &chain = claim.chains[i];
-      out << "\n    chain " << (i + 1) << " from study " << chain.study
-          << (chain.holds || state == ClaimState::NotChecked ? "" : style.dim("  (denied by policy)")) << "\n";
+      out << "\n    chain " << (i + 1) << " from study " << chain.study;
+      if (state != ClaimState::NotChecked)
+        out << "  " << (chain.deciding ? style.bold("(" + chainVerdict(chain) + ")") : style.dim("(" + chainVerdict(chain) + ")"));
+      out << "\n";
       for (const std::string &step : chain.steps)
         out << "      → " << wrapText(user(step), 70, 8) << "\n";
       out << "      → claim `" << claim.name << "`\n";
+      for (const InheritedObligation &inherited : chain.inherited)
+        out << "      inherits #" << inherited.id << " via study " << inherited.via << "\n";
+      if (state == ClaimState::NotChecked)
+        continue; // no profile for a claim that was not checked (LANGUAGE.md Section 13)
+      out << "      blocking: " << wrapText(blockingList(d, chain), 62, 16) << "\n";
+      profileTable(out, style, chain.profile, "      ");
     }
     // Obligations of this claim, grouped by validity type; severity-none ones are summarised.
     out << "\n    obligations\n";
@@ -165,7 +175,7 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
             << style.status(o->status) << "\n";
         out << "            " << style.dim(wrapText(user("at `" + o->attachedTo + "`: " + o->step), 66, 12)) << "\n";
         if (o->evidence && o->evidence->kind != "design") {
-          std::string ev = o->evidence->kind + ": " + o->evidence->text;
+          std::string ev = evidenceKind(*o->evidence) + ": " + o->evidence->text;
           if (!o->evidence->cite.empty())
             ev += " [" + o->evidence->cite + "]";
           out << "            " << wrapText(user(ev), 66, 12) << "\n";
@@ -182,20 +192,32 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
         names += (names.empty() ? "" : ", ") + n;
       out << "      " << style.dim(wrapText(user("(recorded, not a threat here: " + names + ")"), 72, 7)) << "\n";
     }
-    out << "\n    profile\n";
+    if (state == ClaimState::NotChecked)
+      continue; // no profile at all, never an all-`none` one
+    if (const Chain *deciding = claim.decidingChain())
+      out << "\n    profile (residual of the deciding chain " << (deciding - claim.chains.data() + 1) << ", from study "
+          << deciding->study << ")\n";
+    else
+      out << "\n    profile\n";
     profileTable(out, style, claim.profile);
   }
   out << "\n";
+}
+
+/// "1 open (1 key), 0 assumed, 0 discharged, 4 satisfied by design": what settled the obligations, with what the
+/// strategies satisfy counted apart from evidence (LANGUAGE.md Section 12.4).
+std::string obligationCounts(const Summary &s) {
+  std::string contested = s.contested ? fmt::format(", {} contested", s.contested) : "";
+  return fmt::format("{} open ({} key{}), {} assumed, {} discharged, {} satisfied by design", s.open, s.openKey,
+                     contested, s.assumed, s.discharged, s.byDesign);
 }
 
 } // namespace
 
 std::string summaryLine(const Compilation &compilation, Policy policy) {
   RunSummary s = summarize(compilation);
-  std::string line = fmt::format("{}: {} claim{}, {} holding; {} open ({} key), {} assumed, {} discharged",
-                                 user(compilation.sources().name(compilation.rootFile())), s.claims,
-                                 s.claims == 1 ? "" : "s", s.claimsHolding, s.open, s.openKey, s.assumed,
-                                 s.discharged);
+  std::string line = fmt::format("{}: {} claim{}, {} holding; {}", user(compilation.sources().name(compilation.rootFile())),
+                                 s.claims, s.claims == 1 ? "" : "s", s.claimsHolding, obligationCounts(s));
   if (s.errors || s.warnings)
     line += fmt::format("; {} error{}, {} warning{}", s.errors, s.errors == 1 ? "" : "s", s.warnings,
                         s.warnings == 1 ? "" : "s");
@@ -211,8 +233,7 @@ void writeTextReport(std::ostream &out, const ReportInput &input) {
       writeDesign(out, style, *c, d);
   RunSummary s = summarize(input);
   out << style.bold("summary") << ": " << s.claims << " claim" << (s.claims == 1 ? "" : "s") << ", "
-      << s.claimsHolding << " holding; " << s.open << " open (" << s.openKey << " key), " << s.assumed
-      << " assumed, " << s.discharged << " discharged\n"
+      << s.claimsHolding << " holding; " << obligationCounts(s) << "\n"
       << style.bold("policy") << ": deny " << policyName(input.policy) << " — "
       << (s.errors ? style.wrap("1;33", "not checked") + " (" + (s.errors == 1 ? "1 error" : std::to_string(s.errors) + " errors") + ")"
           : s.policyViolated ? style.wrap("1;31", "violated")

@@ -120,17 +120,22 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
 
 void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
   using K = ast::EntityKind;
+  // A line of evidence that cannot become a chain leaves the claim not checked (LANGUAGE.md Section 13).
+  auto lostEvidence = [&]() {
+    incomplete_ = true;
+    claim.complete = false;
+  };
   const ast::Attribute *effect = ast::findAttribute(decl.attributes, "effect");
   const ast::Attribute *from = ast::findAttribute(decl.attributes, "from");
   if (!effect) {
     diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "effect").help =
         "write `effect: TREATMENT on OUTCOME in RECIPE`";
-    incomplete_ = true;
+    lostEvidence();
   }
   if (!from) {
     diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "from").help =
         "name the studies that support the claim: `from: STUDY`";
-    incomplete_ = true;
+    lostEvidence();
   }
   const ast::Entity *treatment = nullptr, *outcome = nullptr, *target = nullptr;
   if (effect) {
@@ -158,10 +163,11 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     studyRefs.push_back(&from->value);
   if (studyRefs.empty()) {
     diags_.report(DiagKind::EmptyClaim, from->range, claim.name);
+    claim.complete = false;
     return;
   }
   if (!treatment || !outcome || !target) {
-    incomplete_ = true;
+    lostEvidence();
     return;
   }
   std::map<std::string, const ast::Value *> named; // study name -> its first mention in `from:`
@@ -180,17 +186,17 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
         diags_.report(DiagKind::StringInsteadOfName, ref->range).replacement = ref->text;
       else
         diags_.report(DiagKind::AttributeType, ref->range, "from", "the name of a study", ref->describe());
-      incomplete_ = true;
+      lostEvidence();
       continue;
     }
     const ast::Entity *studyDecl = scope_.resolve(ref->name, {K::Study});
     if (!studyDecl) {
-      incomplete_ = true;
+      lostEvidence();
       continue;
     }
     const StudyFacts &study = studies_[studyDecl];
     if (!study.valid) {
-      incomplete_ = true;
+      lostEvidence();
       continue;
     }
     const std::string &studyName = studyDecl->name.text;
@@ -198,13 +204,13 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       // A proxy link lost to a syntax error (its declaration is not checked) would make this a cascade.
       for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
         if (e->malformed) {
-          incomplete_ = true;
+          lostEvidence();
           return;
         }
       auto &d = diags_.report(DiagKind::ChainMismatch, ref->range, studyName, what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
-      incomplete_ = true;
+      lostEvidence();
     };
     std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
     bool ok = true;
@@ -256,8 +262,10 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       auto &d = diags_.report(DiagKind::ClaimOverUnitsMismatch, ref->range, claim.name, studyName);
       d.notes.push_back({study.strategy->decl->name.range, "strategy declared here"});
     }
-    if (!ok)
+    if (!ok) {
+      claim.complete = false;
       continue;
+    }
 
     Chain chain;
     chain.study = studyName;
@@ -286,7 +294,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
         const ProxyKind *kind = theory_.proxyKind(hop->proxy->kind.text);
         const ast::Entity *up = scope_.proxyTarget(*hop);
         if (!kind || !up) {
-          incomplete_ = true; // an unknown proxy kind or target, already reported
+          lostEvidence(); // an unknown proxy kind or target, already reported
           continue;
         }
         std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
@@ -302,7 +310,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     if (aggregateRecipes) {
       const Aggregation *g = theory_.aggregation("recipes");
       if (!g) {
-        incomplete_ = true; // reported above as a missing aggregation
+        lostEvidence(); // reported above as a missing aggregation
         continue;
       }
       std::string step = fmt::format("aggregation recipes: {} -> {}", study.population->name.text, target->name.text);
@@ -313,7 +321,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     if (aggregateUnits) {
       const Aggregation *g = theory_.aggregation("units");
       if (!g) {
-        incomplete_ = true;
+        lostEvidence();
         continue;
       }
       std::string step = fmt::format("aggregation units: {} -> {}", studyName, claim.name);

@@ -249,6 +249,7 @@ Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run,
     return Status::Open;
   }
   evidence.text = fmt::format("`{}` on {}: {}", run.check, run.dataPath, entry->summary);
+  evidence.verified = true;
   return Status::Discharged;
 }
 

@@ -47,24 +47,21 @@ CheckedDesign DesignChecker::run() {
 
 void DesignChecker::computeProfiles() {
   for (Claim &claim : out_.claims) {
-    claim.holds = false;
-    claim.profile = {};
     for (Chain &chain : claim.chains) {
       chain.profile = {};
-      chain.holds = true;
-      for (int id : chain.obligations) {
+      chain.blocking.clear();
+      for (int id : chain.allObligations()) {
         const Obligation &o = out_.obligation(id);
         Validity v = o.assumption->validity;
         chain.profile.inherent.raise(v, o.severity);
         if (isOpen(o.status))
           chain.profile.residual.raise(v, o.severity);
         if (denies(policy_, o))
-          chain.holds = false;
+          chain.blocking.push_back(id);
       }
-      claim.profile.inherent.merge(chain.profile.inherent);
-      claim.profile.residual.merge(chain.profile.residual);
-      claim.holds = claim.holds || chain.holds;
+      chain.holds = chain.blocking.empty();
     }
+    decideClaim(claim, out_);
   }
 }
 

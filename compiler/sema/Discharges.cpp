@@ -126,6 +126,12 @@ void DesignChecker::applyDischarges() {
     }
     Status status = dis.evidence.text == "argument" ? Status::Assumed : Status::Discharged;
     Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+    if (dis.evidence.text == "check" && !namedCheck) {
+      evidence.described = true; // a sentence about a check that vdc did not run (LANGUAGE.md Section 12.2)
+      auto &d = diags_.report(DiagKind::DescribedCheck, dis.evidence.range, assumption->name, target->name.text);
+      d.help = "name an executable check (`by check replicates { ... }`, run by `vdc verify`), or write "
+               "`by experiment` for a check you ran elsewhere";
+    }
     if (checkRun) {
       status = lockStatus(dis, *checkRun, evidence);
       out_.checkRuns.push_back(*checkRun);

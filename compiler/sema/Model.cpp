@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace vdc {
 
 const char *validityName(Validity v) {
@@ -51,6 +54,8 @@ const char *statusName(Status s) {
     return "open";
   case Status::Stale:
     return "stale";
+  case Status::Contested:
+    return "contested";
   case Status::Assumed:
     return "assumed";
   case Status::Discharged:
@@ -63,6 +68,8 @@ const char *policyName(Policy p) {
   switch (p) {
   case Policy::OpenKey:
     return "open-key";
+  case Policy::AssumedKey:
+    return "assumed-key";
   case Policy::Open:
     return "open";
   case Policy::Assumed:
@@ -74,7 +81,7 @@ const char *policyName(Policy p) {
 }
 
 std::optional<Policy> parsePolicy(std::string_view text) {
-  for (Policy p : {Policy::OpenKey, Policy::Open, Policy::Assumed, Policy::None})
+  for (Policy p : {Policy::OpenKey, Policy::AssumedKey, Policy::Open, Policy::Assumed, Policy::None})
     if (text == policyName(p))
       return p;
   return std::nullopt;
@@ -86,6 +93,8 @@ bool denies(Policy policy, const Obligation &o) {
   switch (policy) {
   case Policy::OpenKey:
     return isOpen(o.status) && o.severity == Level::Key;
+  case Policy::AssumedKey: // an argument alone does not settle a key threat
+    return (isOpen(o.status) || o.status == Status::Assumed) && o.severity == Level::Key;
   case Policy::Open:
     return isOpen(o.status);
   case Policy::Assumed:
@@ -94,6 +103,64 @@ bool denies(Policy policy, const Obligation &o) {
     return false;
   }
   return false;
+}
+
+std::vector<int> Chain::allObligations() const {
+  std::vector<int> ids = obligations;
+  for (const InheritedObligation &i : inherited)
+    if (std::find(ids.begin(), ids.end(), i.id) == ids.end())
+      ids.push_back(i.id);
+  return ids;
+}
+
+namespace {
+/// What ranks chains when a claim's deciding chain is chosen.
+struct ChainCounts {
+  int open = 0, openCareful = 0, openKey = 0;
+};
+
+ChainCounts countOpen(const Chain &chain, const CheckedDesign &design) {
+  ChainCounts n;
+  for (int id : chain.allObligations()) {
+    const Obligation &o = design.obligation(id);
+    if (!o.isThreat() || !isOpen(o.status))
+      continue;
+    ++n.open;
+    n.openCareful += o.severity == Level::Careful;
+    n.openKey += o.severity == Level::Key;
+  }
+  return n;
+}
+} // namespace
+
+void decideClaim(Claim &claim, const CheckedDesign &design) {
+  claim.holds = false;
+  claim.deciding = -1;
+  claim.profile = {};
+  // Holding chains first (fewest open, then fewest open careful); else fewest blocking, then fewest open key.
+  // Ties go to the first chain in `from:`.
+  auto rank = [&](const Chain &chain) {
+    ChainCounts n = countOpen(chain, design);
+    if (chain.holds)
+      return std::make_tuple(0, n.open, n.openCareful);
+    return std::make_tuple(1, static_cast<int>(chain.blocking.size()), n.openKey);
+  };
+  std::optional<std::tuple<int, int, int>> best;
+  for (size_t i = 0; i < claim.chains.size(); ++i) {
+    Chain &chain = claim.chains[i];
+    chain.deciding = false;
+    claim.profile.inherent.merge(chain.profile.inherent);
+    claim.holds = claim.holds || chain.holds;
+    auto r = rank(chain);
+    if (!best || r < *best) {
+      best = r;
+      claim.deciding = static_cast<int>(i);
+    }
+  }
+  if (Chain *chain = claim.deciding < 0 ? nullptr : &claim.chains[static_cast<size_t>(claim.deciding)]) {
+    chain->deciding = true;
+    claim.profile.residual = chain->profile.residual;
+  }
 }
 
 void Profile::raise(Validity v, Level l) {

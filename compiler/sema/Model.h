@@ -23,12 +23,13 @@ enum class Level { None, Careful, Key };
 const char *levelName(Level l);
 std::optional<Level> parseLevel(std::string_view text);
 
-/// Where an obligation stands.
-enum class Status { Open, Stale, Assumed, Discharged };
+/// Where an obligation stands. `Contested` is an obligation with evidence against it (LANGUAGE.md Section 12.3);
+/// like `Stale`, it counts as open.
+enum class Status { Open, Stale, Contested, Assumed, Discharged };
 const char *statusName(Status s);
 
 /// True for statuses that count as open in profiles and policies.
-inline bool isOpen(Status s) { return s == Status::Open || s == Status::Stale; }
+inline bool isOpen(Status s) { return s == Status::Open || s == Status::Stale || s == Status::Contested; }
 
 // ---------------------------------------------------------------- theory
 
@@ -109,10 +110,20 @@ struct Theory {
 
 /// How an obligation was settled.
 struct Evidence {
-  std::string kind; ///< experiment, theory, literature, check, argument, or design.
+  std::string kind; ///< experiment, theory, literature, check, argument, study, or design.
   std::string text;
   std::string cite;
   SourceRange range;
+  /// True only for a named check whose lock holds a passing result for this data and these parameters.
+  bool verified = false;
+  /// True for a check written as a sentence (`by check "..."`): vdc did not run it (LANGUAGE.md Section 12.2).
+  bool described = false;
+  /// Kind `study`: the study of the design that supplies the evidence (LANGUAGE.md Section 12.1).
+  std::string study;
+
+  Evidence() = default;
+  Evidence(std::string kind, std::string text, std::string cite, SourceRange range)
+      : kind(std::move(kind)), text(std::move(text)), cite(std::move(cite)), range(range) {}
 };
 
 /// One instance of an assumption that a design relies on.
@@ -153,13 +164,25 @@ struct ProfilePair {
   Profile inherent, residual;
 };
 
+/// An obligation a chain takes over from the study that discharges one of its steps (`by study S`, Section 12.1).
+struct InheritedObligation {
+  int id = 0;
+  std::string via; ///< The study whose chain it comes from.
+};
+
 /// The path from one study's estimand to a claim's estimand.
 struct Chain {
   std::string study;
   std::vector<std::string> steps; ///< Human-readable steps, in order.
-  std::vector<int> obligations;   ///< Obligation ids.
+  std::vector<int> obligations;   ///< Obligation ids of the chain's own steps.
+  std::vector<InheritedObligation> inherited; ///< Obligations of study evidence; they count like the chain's own.
   ProfilePair profile;
-  bool holds = false;
+  std::vector<int> blocking; ///< Ids of the obligations (own or inherited) the policy denies (Section 13).
+  bool holds = false;        ///< No obligation blocks it.
+  bool deciding = false;     ///< The chain that decides the claim's verdict and residual profile.
+
+  /// Every obligation id that counts for the chain: its own, then the inherited ones.
+  std::vector<int> allObligations() const;
 };
 
 /// A claim with its chains.
@@ -169,9 +192,17 @@ struct Claim {
   bool targetIsPopulation = false;
   bool overUnits = false;
   std::vector<Chain> chains;
+  /// Inherent: the union over all chains. Residual: the deciding chain's (LANGUAGE.md Section 13).
   ProfilePair profile;
   bool holds = false;
+  /// False when a line of evidence in `from:` could not be turned into a chain: the claim is not checked.
+  bool complete = true;
+  int deciding = -1; ///< Index of the deciding chain, or -1 when there is none.
   SourceRange range;
+
+  const Chain *decidingChain() const {
+    return deciding < 0 ? nullptr : &chains[static_cast<size_t>(deciding)];
+  }
 };
 
 /// A declaration of a design as the reports show it, with its checked proxy link.
@@ -217,17 +248,23 @@ struct CheckedDesign {
   const Obligation &obligation(int id) const { return obligations[static_cast<size_t>(id - 1)]; }
 };
 
-/// Which obligations the policy refuses to leave standing (Section 9).
-enum class Policy { OpenKey, Open, Assumed, None };
+/// Which obligations the policy refuses to leave standing (Section 9; `assumed-key`, Section 13).
+enum class Policy { OpenKey, AssumedKey, Open, Assumed, None };
 const char *policyName(Policy p);
 std::optional<Policy> parsePolicy(std::string_view text);
 
 /// True when the policy refuses this obligation.
 bool denies(Policy policy, const Obligation &obligation);
 
-/// Counts over a set of designs.
+/// Picks each claim's deciding chain from the chains' profiles and blocking lists (LANGUAGE.md Section 13), and
+/// sets the claim's verdict and profiles from it.
+void decideClaim(Claim &claim, const CheckedDesign &design);
+
+/// Counts over a set of designs. `discharged` counts evidence only; `byDesign` counts what the strategies
+/// satisfy (LANGUAGE.md Section 12.4). `open` counts every status that counts as open, stale and contested too.
 struct Summary {
-  int claims = 0, claimsHolding = 0, open = 0, openKey = 0, assumed = 0, discharged = 0, stale = 0;
+  int claims = 0, claimsHolding = 0, open = 0, openKey = 0, assumed = 0, discharged = 0, stale = 0, byDesign = 0,
+      contested = 0;
 };
 
 } // namespace vdc

@@ -60,7 +60,7 @@ commands:
   --version                  print the version
 
 options:
-  --deny open-key|open|assumed|none
+  --deny open-key|assumed-key|open|assumed|none
                              which obligations make a claim fail (default open-key)
   --color auto|always|never  colour on a terminal (NO_COLOR is honoured)
   --stdlib-path DIR          search DIR for imported modules (repeatable);
@@ -215,7 +215,7 @@ int parseArgs(int argc, char **argv, Options &opts) {
       const char *v = value("--deny");
       auto policy = v ? vdc::parsePolicy(v) : std::nullopt;
       if (!policy)
-        return usage("--deny takes open-key, open, assumed or none");
+        return usage("--deny takes open-key, assumed-key, open, assumed or none");
       opts.policy = *policy;
     } else if (takes("--color")) {
       const char *v = value("--color");

@@ -22,7 +22,8 @@ show("files", r["files"])
 show("design", [d["name"], d["file"], d["title"]])
 show("estimand", {k: c["estimand"][k] for k in ("treatment", "outcome", "target", "over")})
 show("holds", c["holds"])
-show("chains", " | ".join(f"{ch['study']} {json.dumps(ch['obligations'])}" for ch in c["chains"]))
+show("chains", " | ".join(f"{ch['study']} {json.dumps(ch['obligations'])} blocking {json.dumps(ch['blocking'])}"
+                          + (" deciding" if ch["deciding"] else "") for ch in c["chains"]))
 show("profile", c["profile"])
 show("open", [o for o in d["obligations"] if o["status"] == "open"])
 show("statuses", " | ".join(f"{o['id']} {o['assumption']} {o['severity']} {o['status']} "

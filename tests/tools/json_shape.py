@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""json_shape.py — checks a `vdc report --format json` document against the shape of LANGUAGE.md Section 10.
+"""json_shape.py — checks a `vdc report --format json` document against the shape of LANGUAGE.md Sections 10 and 13.
 
 usage: json_shape.py REPORT.json   (or - for standard input)
 Every field the specification lists must be present with the right type and vocabulary,
@@ -10,8 +10,8 @@ import sys
 
 VALIDITIES = ["statistical", "internal", "external", "construct"]
 LEVELS = {"none", "careful", "key"}
-STATUSES = {"open", "stale", "assumed", "discharged"}
-EVIDENCE = {"experiment", "theory", "literature", "check", "argument", "design"}
+STATUSES = {"open", "stale", "contested", "assumed", "discharged"}
+EVIDENCE = {"experiment", "theory", "literature", "check", "argument", "study", "design"}
 KINDS = {"recipe", "treatment", "outcome", "population", "covariate", "study", "claim"}
 errors = []
 
@@ -41,9 +41,11 @@ def check_profile(profile, where):
 
 text = sys.stdin.read() if sys.argv[1] == "-" else open(sys.argv[1], encoding="utf-8").read()
 doc = json.loads(text)
-need(doc.get("schema") == "vdesign-report/1", "schema must be vdesign-report/1")
+need(doc.get("schema") == "vdesign-report/2", "schema must be vdesign-report/2")
 need(isinstance(doc.get("files"), list) and all(isinstance(f, str) for f in doc["files"]), "files must be a list of strings")
-counts = {"claims": 0, "claims_holding": 0, "open": 0, "open_key": 0, "assumed": 0, "discharged": 0}
+counts = {"claims": 0, "claims_holding": 0, "open": 0, "open_key": 0, "stale": 0, "contested": 0, "assumed": 0,
+          "discharged": 0, "by_design": 0}
+OPEN = ("open", "stale", "contested")
 for d in doc.get("designs", []):
     for key in ("name", "file", "title"):
         need(isinstance(d.get(key), str), f"design.{key} must be a string")
@@ -61,15 +63,21 @@ for d in doc.get("designs", []):
         need(isinstance(o.get("claims"), list) and o["claims"], f"{where}: claims")
         ev = o.get("evidence")
         need(ev is None or (ev.get("kind") in EVIDENCE and isinstance(ev.get("text"), str)), f"{where}: evidence")
+        need(ev is None or isinstance(ev.get("verified"), bool), f"{where}: evidence.verified must be a boolean")
+        need(ev is None or not ev.get("verified") or ev.get("kind") == "check", f"{where}: only a check is verified")
         need((ev is None) == (o.get("status") in ("open",)), f"{where}: evidence present exactly when settled")
-        if o.get("status") == "discharged":
+        if ev is not None and ev.get("kind") == "design":
+            counts["by_design"] += 1  # counted apart, never as discharged (Section 12.4)
+        elif o.get("status") == "discharged":
             counts["discharged"] += 1
         elif o.get("severity") != "none":
             if o.get("status") == "assumed":
                 counts["assumed"] += 1
-            if o.get("status") in ("open", "stale"):
+            if o.get("status") in OPEN:
                 counts["open"] += 1
                 counts["open_key"] += o.get("severity") == "key"
+            counts["stale"] += o.get("status") == "stale"
+            counts["contested"] += o.get("status") == "contested"
     # Beyond Section 10 (REFERENCE.md Section 9): every declaration with its attributes as written.
     declared = d.get("declarations")
     need(isinstance(declared, list), f"{d['name']}: declarations must be a list")
@@ -97,14 +105,39 @@ for d in doc.get("designs", []):
             need(isinstance(est.get(key), str), f"{where}: estimand.{key}")
         need(est.get("over") in (None, "units"), f"{where}: estimand.over")
         need(isinstance(c.get("holds"), bool), f"{where}: holds")
-        check_profile(c.get("profile", {}), where)
-        for ch in c.get("chains", []):
+        checked = c.get("checked")
+        need(isinstance(checked, bool), f"{where}: checked")
+        chains = c.get("chains", [])
+        if checked:
+            check_profile(c.get("profile", {}), where)
+        else:
+            need(c.get("profile") is None, f"{where}: a claim that was not checked shows no profile")
+        deciding = [ch for ch in chains if ch.get("deciding")]
+        need(len(deciding) == (1 if checked and chains else 0), f"{where}: {len(deciding)} deciding chains")
+        for ch in chains:
+            cw = f"{where}.chain({ch.get('study')})"
             need(isinstance(ch.get("study"), str), f"{where}: chain.study")
-            for oid in ch.get("obligations", []):
+            need(isinstance(ch.get("deciding"), bool), f"{cw}: deciding")
+            inherited = ch.get("inherited")
+            need(isinstance(inherited, list) and all(isinstance(i.get("via"), str) and i.get("id") in obligations
+                                                     for i in inherited), f"{cw}: inherited")
+            own = ch.get("obligations", [])
+            for oid in own:
                 need(oid in obligations, f"{where}: chain names unknown obligation {oid}")
                 if oid in obligations:
                     need(c["name"] in obligations[oid]["claims"], f"{where}: obligation {oid} does not list the claim")
-            check_profile(ch.get("profile", {}), f"{where}.chain({ch.get('study')})")
+            if not checked:
+                need(ch.get("profile") is None and ch.get("blocking") is None, f"{cw}: no profile when not checked")
+                continue
+            check_profile(ch.get("profile", {}), cw)
+            blocking = ch.get("blocking")
+            every = set(own) | {i.get("id") for i in inherited or []}
+            need(isinstance(blocking, list) and set(blocking) <= every, f"{cw}: blocking must name the chain's obligations")
+            need(ch.get("holds") == (blocking == []), f"{cw}: a chain holds exactly when nothing blocks it")
+        if checked and deciding:
+            need(c["profile"]["residual"] == deciding[0]["profile"]["residual"],
+                 f"{where}: the claim's residual profile must be its deciding chain's")
+            need(c.get("holds") == any(ch.get("holds") for ch in chains), f"{where}: holds when some chain holds")
 for diag in doc.get("diagnostics", []):
     need(diag.get("severity") in ("error", "warning", "note"), "diagnostic.severity")
     need(isinstance(diag.get("code"), str) and diag["code"].startswith("VD"), "diagnostic.code")
@@ -115,7 +148,7 @@ for key, value in counts.items():
     need(summary.get(key) == value, f"summary.{key} is {summary.get(key)}, obligations say {value}")
 need(isinstance(summary.get("errors"), int) and isinstance(summary.get("warnings"), int), "summary errors/warnings")
 policy = doc.get("policy", {})
-need(policy.get("deny") in ("open-key", "open", "assumed", "none"), "policy.deny")
+need(policy.get("deny") in ("open-key", "assumed-key", "open", "assumed", "none"), "policy.deny")
 need(policy.get("violated") == (counts["claims_holding"] < counts["claims"]), "policy.violated disagrees with the claims")
 for e in errors:
     print("json_shape:", e)
