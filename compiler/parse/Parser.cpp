@@ -222,6 +222,18 @@ public:
         break;
       }
     }
+    if (inAttributes && open && startsDeclaration(input)) {
+      // A declaration where `key:` should be (`recipe r "r" { params: 7B` then `treatment t "t"`): the block's `}`
+      // is missing. Report it there and end the block, so that the declaration is read as the next item.
+      if (!inErrorRecoveryMode(parser)) {
+        beginErrorCondition(parser);
+        antlr4::Token *found = input->LT(1);
+        errorOffsets.push_back(rangeOf(found).begin);
+        lastSyntaxError_ = found->getTokenIndex();
+        reportMissingCloseBrace(parser, found);
+      }
+      throw antlr4::InputMismatchException(parser);
+    }
     if (inDesign && open && isWord(la) && input->LA(2) == VDesignLexer::COLON) {
       // `key:` where a declaration should start: the `{` of the previous declaration's attributes is missing.
       // Report that once and skip the entries up to their `}`, so the design goes on with its next declaration.
@@ -319,16 +331,9 @@ private:
       d.replacement = found->getText() + ":";
       return;
     }
-    if (expected.contains(static_cast<size_t>(VDesignLexer::RBRACE)) && startsTopLevel(type)) {
-      if (auto *open = innermostBrace(parser)) {
-        SourceRange openRange = rangeOf(open);
-        auto line = sources_.lineColumn(file_, openRange.begin).line;
-        auto &d = diags_.report(DiagKind::MissingCloseBrace, at, fmt::format("the block opened on line {}", line));
-        d.notes.push_back({openRange, "block opened here"});
-        d.help = "add `}` at the end of the block";
-        return;
-      }
-    }
+    if (expected.contains(static_cast<size_t>(VDesignLexer::RBRACE)) && startsTopLevel(type) &&
+        reportMissingCloseBrace(parser, found))
+      return;
     if (type == VDesignLexer::COLON && expected.contains(static_cast<size_t>(VDesignLexer::VIA))) {
       diags_.report(DiagKind::ColonInsteadOfVia, at).replacement = "via";
       return;
@@ -348,6 +353,50 @@ private:
     if (type == VDesignLexer::EQEQ || type == VDesignLexer::ASSIGN) {
       if (expected.contains(static_cast<size_t>(VDesignLexer::COLON)))
         d.help = "attributes are written `key: value`";
+    }
+  }
+
+  /// "missing `}`" at `found` for the innermost open block; false when no block is open.
+  bool reportMissingCloseBrace(antlr4::Parser *parser, antlr4::Token *found) {
+    auto *open = innermostBrace(parser);
+    if (!open)
+      return false;
+    SourceRange openRange = rangeOf(open);
+    auto line = sources_.lineColumn(file_, openRange.begin).line;
+    auto &d = diags_.report(DiagKind::MissingCloseBrace, rangeOf(found),
+                            fmt::format("the block opened on line {}", line));
+    d.notes.push_back({openRange, "block opened here"});
+    d.help = "add `}` at the end of the block";
+    return true;
+  }
+
+  /// Whether the next tokens have the shape of a declaration rather than of an attribute whose `:` is missing:
+  /// a declaration keyword, then a name followed by its title, its `{`, `proxy`, `for` or a `.` (`treatment t "t"`,
+  /// `discharge a.b for ...`), or a string (`import "..."`, `cite "..."`).
+  static bool startsDeclaration(antlr4::TokenStream *input) {
+    size_t t = input->LA(1), next = input->LA(2), after = input->LA(3);
+    switch (t) {
+    case VDesignLexer::IMPORT:
+    case VDesignLexer::CITE:
+      return next == VDesignLexer::STRING;
+    case VDesignLexer::RECIPE:
+    case VDesignLexer::TREATMENT:
+    case VDesignLexer::OUTCOME:
+    case VDesignLexer::POPULATION:
+    case VDesignLexer::COVARIATE:
+    case VDesignLexer::STUDY:
+    case VDesignLexer::CLAIM:
+    case VDesignLexer::DISCHARGE:
+    case VDesignLexer::DESIGN:
+    case VDesignLexer::ASSUMPTION:
+    case VDesignLexer::STRATEGY:
+    case VDesignLexer::PROXY:
+    case VDesignLexer::AGGREGATION:
+      return next == VDesignLexer::IDENT &&
+             (after == VDesignLexer::STRING || after == VDesignLexer::LBRACE || after == VDesignLexer::PROXY ||
+              after == VDesignLexer::FOR || after == VDesignLexer::DOT);
+    default:
+      return false;
     }
   }
 
