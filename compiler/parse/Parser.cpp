@@ -134,17 +134,34 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     // released before the next is parsed, so memory holds the tokens and one declaration's tree, not the
     // whole file's. The choice below is the `file` rule's own (one token of lookahead).
     AstBuilder builder(text, file, offsets, tokens, diags, strategy->errorOffsets);
+    auto bail = std::make_shared<antlr4::BailErrorStrategy>();
+    auto *simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+    auto parseItem = [&](size_t next) -> antlr4::ParserRuleContext * {
+      if (next == VDesignLexer::IMPORT)
+        return parser.importDecl();
+      if (startsTopDecl(next))
+        return parser.topDecl();
+      return parser.stray();
+    };
     while (tokens.LA(1) != antlr4::Token::EOF) {
       size_t next = tokens.LA(1);
       size_t before = tokens.index();
       builder.beginItem();
+      // Two stages, as ANTLR advises: SLL prediction with an error strategy that gives up at the first error,
+      // which is faster and right for every item without a syntax error; only an item where it gives up is parsed
+      // again from its start with full LL prediction and the strategy that reports errors and recovers.
       antlr4::ParserRuleContext *item = nullptr;
-      if (next == VDesignLexer::IMPORT)
-        item = parser.importDecl();
-      else if (startsTopDecl(next))
-        item = parser.topDecl();
-      else
-        item = parser.stray();
+      parser.setErrorHandler(bail);
+      simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+      try {
+        item = parseItem(next);
+      } catch (const antlr4::ParseCancellationException &) {
+        parser.getTreeTracker().reset();
+        tokens.seek(before);
+        parser.setErrorHandler(strategy);
+        simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+        item = parseItem(next);
+      }
       builder.add(item);
       parser.getTreeTracker().reset();
       if (tokens.index() == before)
