@@ -1,6 +1,6 @@
 // CheckCatalog.cpp — the executable checks of LANGUAGE.md Section 11 as data: their names, typed parameters with
 // defaults and ranges, and the assumptions each may discharge.
-#include "runtime/Checks.h"
+#include "runtime/CheckCatalog.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // Verdict.cpp — re-deriving a check's verdict from the figures its lock entry records (LANGUAGE.md Section 11), so
 // that a lock whose `passed` contradicts its own figures, or whose figures are missing or malformed, is not believed.
-#include "runtime/Checks.h"
+#include "runtime/CheckCatalog.h"
 #include "runtime/Statistics.h"
 
 #include <fmt/format.h>

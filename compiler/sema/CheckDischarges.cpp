@@ -4,7 +4,7 @@
 #include "sema/DesignCheckerImpl.h"
 #include "sema/Suggest.h"
 
-#include "runtime/Checks.h"
+#include "runtime/CheckCatalog.h"
 
 #include <llvm/Support/Path.h>
 
