@@ -2,6 +2,7 @@
 #include "driver/Compilation.h"
 
 #include "driver/DataFiles.h"
+#include "driver/PrebuiltModules.h"
 #include "parse/Parser.h"
 #include "sema/DesignChecker.h"
 #include "sema/TheoryBuilder.h"
@@ -205,7 +206,7 @@ const ast::Module *Compilation::load(const std::string &canonical, const std::st
     diags_.all().insert(diags_.all().end(), hit->diagnostics.begin(), hit->diagnostics.end());
   } else {
     size_t before = diags_.all().size();
-    module = std::make_unique<ast::Module>(parseModule(sources_, file, diags_));
+    module = std::make_unique<ast::Module>(parseOrPrebuilt(sources_, file, diags_, options_.prebuiltStdlib));
     if (cache)
       cache->store(canonical, {std::string(sources_.text(file)), file, *module,
                                std::vector<Diagnostic>(diags_.all().begin() + static_cast<std::ptrdiff_t>(before),

@@ -59,6 +59,9 @@ struct CompileOptions {
   bool allowOutsideRoot = false;
   /// Read `NAME.vdesign.lock` to decide whether check discharges are current (off for `vdc verify`).
   bool readLock = true;
+  /// Take the stdlib's syntax trees parsed when vdc was built (driver/PrebuiltModules.h) for a module whose text is
+  /// exactly a stdlib file's; false parses every module (VDC_STDLIB_FROM_SOURCE=1, to compare the two).
+  bool prebuiltStdlib = true;
   /// Parsed imports and stdlib to reuse (null: parse every module, as a one-shot command does).
   std::shared_ptr<ModuleCache> moduleCache;
   /// Digests of data files to reuse while a file's stamp is unchanged (null: hash each file when needed).

@@ -2,8 +2,12 @@
 #include "sema/DesignCheckerImpl.h"
 #include "sema/Suggest.h"
 
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/StringExtras.h>
+#include <llvm/ADT/StringMap.h>
+
 #include <algorithm>
-#include <set>
+#include <map>
 
 namespace vdc {
 
@@ -12,6 +16,15 @@ const std::vector<std::string> kEvidenceKinds = {"experiment", "theory", "litera
 }
 
 void DesignChecker::applyDischarges() {
+  // Obligations by the declaration they are attached to, and by (assumption, declaration), each in id order;
+  // built once, so matching is linear in the discharges and obligations (the list does not grow below).
+  llvm::StringMap<std::vector<const Obligation *>> byTarget;
+  llvm::DenseMap<std::pair<const Assumption *, llvm::StringRef>, std::vector<Obligation *>> byKey;
+  for (Obligation &o : out_.obligations) {
+    byTarget[o.attachedTo].push_back(&o);
+    byKey[{o.assumption, o.attachedTo}].push_back(&o);
+  }
+  static const std::vector<const Obligation *> kNone;
   std::map<std::pair<std::string, std::string>, const ast::Discharge *> seen;
   for (const ast::Discharge &dis : design_.discharges) {
     if (dis.malformed) {
@@ -89,33 +102,29 @@ void DesignChecker::applyDischarges() {
     }
     std::vector<Obligation *> matches;
     bool byDesign = false;
-    for (Obligation &o : out_.obligations) {
-      if (o.assumption != assumption || o.attachedTo != target->name.text)
-        continue;
-      if (o.evidence && o.evidence->kind == "design") {
-        byDesign = true;
-        continue;
+    if (auto it = byKey.find({assumption, llvm::StringRef(target->name.text)}); it != byKey.end())
+      for (Obligation *o : it->second) {
+        if (o->evidence && o->evidence->kind == "design") {
+          byDesign = true;
+          continue;
+        }
+        matches.push_back(o);
       }
-      matches.push_back(&o);
-    }
     if (matches.empty()) {
       if (byDesign) {
         diags_.report(DiagKind::DischargeByDesign, dis.range, assumption->name, target->name.text);
       } else if (!incomplete_) {
         auto &d = diags_.report(DiagKind::StaleDischarge, dis.range, target->name.text, assumption->name);
         std::vector<std::string> has;
-        for (const Obligation &o : out_.obligations)
-          if (o.attachedTo == target->name.text && o.severity != Level::None &&
-              std::find(has.begin(), has.end(), o.assumption->name) == has.end())
-            has.push_back(o.assumption->name);
+        auto attached = byTarget.find(target->name.text);
+        for (const Obligation *o : attached == byTarget.end() ? kNone : attached->second)
+          if (o->severity != Level::None && std::find(has.begin(), has.end(), o->assumption->name) == has.end())
+            has.push_back(o->assumption->name);
         if (has.empty()) {
           d.help = fmt::format("no claim's chain introduces an obligation at `{}`; remove this discharge",
                                target->name.text);
         } else {
-          std::string list;
-          for (const auto &n : has)
-            list += (list.empty() ? "" : ", ") + n;
-          d.help = fmt::format("the obligations attached to `{}` are: {}", target->name.text, list);
+          d.help = fmt::format("the obligations attached to `{}` are: {}", target->name.text, llvm::join(has, ", "));
           std::string guess = closestName(assumption->name, has);
           if (!guess.empty())
             d.replacement = guess;

@@ -371,6 +371,8 @@ int main(int argc, char **argv) {
   compileOptions.parseOnly = opts.parseOnly;
   compileOptions.allowOutsideRoot = opts.allowOutsideRoot;
   compileOptions.searchPath = opts.stdlibPath;
+  if (const char *fromSource = std::getenv("VDC_STDLIB_FROM_SOURCE"))
+    compileOptions.prebuiltStdlib = !*fromSource || std::string(fromSource) == "0";
   if (const char *env = std::getenv("VDESIGN_PATH")) {
     std::stringstream dirs(env);
     std::string dir;

@@ -13,6 +13,7 @@ llvm_bin = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([config.vdc_bin_dir, llvm_bin, config.environment.get("PATH", "")])
 config.environment.pop("NO_COLOR", None)
 config.environment.pop("VDESIGN_PATH", None)
+config.environment.pop("VDC_STDLIB_FROM_SOURCE", None)
 # Under AddressSanitizer, shadow memory and the quarantine of freed blocks make every process several times
 # larger: memory bounds (tests/tools/peak_memory.py) are scaled by this factor.
 config.environment["VDC_MEMORY_FACTOR"] = "4" if config.vdc_sanitize.upper() in ("ON", "1", "TRUE", "YES") else "1"
