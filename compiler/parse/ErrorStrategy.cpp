@@ -2,6 +2,7 @@
 #include "parse/ErrorStrategy.h"
 
 #include "parse/TokenDescriptions.h"
+#include "parse/Tokens.h"
 
 namespace vdc::parse {
 
@@ -244,7 +245,7 @@ bool ErrorStrategy::startsDeclaration(antlr4::TokenStream *input) {
 }
 
 bool ErrorStrategy::isWord(size_t t) {
-  return t == VDesignLexer::IDENT || (t >= VDesignLexer::IMPORT && t <= VDesignLexer::NOT);
+  return isWordTokenType(t);
 }
 
 /// The type of the token the parser sees after `token` (comments aside).

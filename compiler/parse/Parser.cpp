@@ -180,46 +180,6 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
   }
 }
 
-std::vector<LexedToken> lexForFormatting(std::string_view text) {
-  std::vector<LexedToken> out;
-  antlr4::ANTLRInputStream input(text.data(), text.size());
-  VDesignLexer lexer(&input);
-  lexer.removeErrorListeners();
-  unsigned newlines = 0;
-  for (;;) {
-    std::unique_ptr<antlr4::Token> t = lexer.nextToken();
-    size_t type = t->getType();
-    if (type == antlr4::Token::EOF)
-      break;
-    std::string tokenText = t->getText();
-    if (type == VDesignLexer::WS) {
-      newlines += static_cast<unsigned>(std::count(tokenText.begin(), tokenText.end(), '\n'));
-      continue;
-    }
-    LexedToken::Kind kind = LexedToken::Kind::Punct;
-    if (type == VDesignLexer::IDENT || type == VDesignLexer::AND || type == VDesignLexer::OR ||
-        type == VDesignLexer::NOT)
-      kind = LexedToken::Kind::Name;
-    else if (type == VDesignLexer::NUMBER)
-      kind = LexedToken::Kind::Number;
-    else if (type == VDesignLexer::STRING)
-      kind = LexedToken::Kind::String;
-    else if (type == VDesignLexer::DOC_COMMENT)
-      kind = LexedToken::Kind::LineComment;
-    else if (type == VDesignLexer::BLOCK_COMMENT)
-      kind = LexedToken::Kind::BlockComment;
-    else if (type >= VDesignLexer::IMPORT && type <= VDesignLexer::FALSE)
-      kind = LexedToken::Kind::Keyword;
-    if (kind == LexedToken::Kind::LineComment) {
-      while (!tokenText.empty() && (tokenText.back() == ' ' || tokenText.back() == '\t' || tokenText.back() == '\r'))
-        tokenText.pop_back();
-    }
-    out.push_back({kind, std::move(tokenText), newlines});
-    newlines = 0;
-  }
-  return out;
-}
-
 void clearParserCache() {
   antlr4::ANTLRInputStream input("");
   VDesignLexer lexer(&input);

@@ -21,17 +21,6 @@ struct ParseLimits {
 ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSink &diags,
                         const ParseLimits &limits = {});
 
-/// One token of a file as the formatter sees it: comments kept, whitespace reduced to the line breaks before it.
-struct LexedToken {
-  enum class Kind { Name, Keyword, Number, String, Punct, LineComment, BlockComment };
-  Kind kind;
-  std::string text;
-  unsigned newlinesBefore = 0;
-};
-
-/// The tokens of `text`, for formatting. Call it only on text that `parseModule` accepts without errors.
-std::vector<LexedToken> lexForFormatting(std::string_view text);
-
 /// Releases the parser's shared prediction cache (call in long-lived processes when it grows).
 void clearParserCache();
 

@@ -1,6 +1,8 @@
 // TokenDescriptions.cpp — tokens in the words of a message, and the token classes recovery and limits look at.
 #include "parse/TokenDescriptions.h"
+#include "parse/Tokens.h"
 
+#include <iterator>
 #include <set>
 
 namespace vdc::parse {
@@ -66,9 +68,8 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
   }
   // A name position also accepts keywords as attribute keys, and a string only to report it precisely.
   if (types.count(VDesignLexer::IDENT)) {
-    for (size_t t = VDesignLexer::IMPORT; t <= VDesignLexer::NOT; ++t)
-      types.erase(t);
-    types.erase(VDesignLexer::IDENT);
+    for (auto it = types.begin(); it != types.end();)
+      it = isWordTokenType(*it) ? types.erase(it) : std::next(it);
     types.erase(VDesignLexer::STRING);
     parts.push_back("a name");
   }
