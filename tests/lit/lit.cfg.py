@@ -15,8 +15,10 @@ config.environment.pop("NO_COLOR", None)
 config.environment.pop("VDESIGN_PATH", None)
 config.environment.pop("VDC_STDLIB_FROM_SOURCE", None)
 # Under AddressSanitizer, shadow memory and the quarantine of freed blocks make every process several times
-# larger: memory bounds (tests/tools/peak_memory.py) are scaled by this factor.
-config.environment["VDC_MEMORY_FACTOR"] = "4" if config.vdc_sanitize.upper() in ("ON", "1", "TRUE", "YES") else "1"
+# larger: memory bounds (tests/tools/peak_memory.py) are scaled by a factor and raised by a fixed base.
+vdc_sanitized = config.vdc_sanitize.upper() in ("ON", "1", "TRUE", "YES")
+config.environment["VDC_MEMORY_FACTOR"] = "4" if vdc_sanitized else "1"
+config.environment["VDC_MEMORY_BASE_MB"] = "128" if vdc_sanitized else "0"
 
 config.substitutions.append(("%vdc", os.path.join(config.vdc_bin_dir, "vdc")))
 config.substitutions.append(("%FileCheck", config.filecheck + " --strict-whitespace"))
