@@ -13,6 +13,9 @@ namespace vdc {
 /// How serious a diagnostic is.
 enum class Severity { Error, Warning, Note };
 
+/// The word every writer uses for a severity: "error", "warning" or "note".
+const char *severityName(Severity severity);
+
 /// Every diagnostic kind, generated from Diagnostics.def.
 enum class DiagKind {
 #define DIAGNOSTIC(Name, Sev, Code, Format) Name,

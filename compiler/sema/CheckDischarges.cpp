@@ -71,10 +71,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
       names.push_back(s.name);
     auto &d = diags_.report<DiagKind::UnknownCheck>(dis.checkName.range, dis.checkName.text);
     std::string guess = closestName(dis.checkName.text, names);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    suggest(d, guess);
     return std::nullopt;
   }
   if (!spec->canDischarge(assumption.name)) {
@@ -104,11 +101,9 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
       std::string list;
       for (const auto &n : names)
         list += (list.empty() ? "" : ", ") + n;
-      std::string guess = closestName(arg.key.text, names);
-      d.help = guess.empty() ? fmt::format("its parameters are: {}", list)
-                             : fmt::format("did you mean `{}`? its parameters are: {}", guess, list);
-      if (!guess.empty())
-        d.replacement = guess;
+      std::string parameters = fmt::format("its parameters are: {}", list);
+      if (!suggest(d, closestName(arg.key.text, names), parameters))
+        d.help = parameters;
       ok = false;
       continue;
     }

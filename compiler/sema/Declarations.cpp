@@ -69,8 +69,7 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
     auto &d = diags_.report<DiagKind::UnknownName>(clause.kind.range, "proxy kind", clause.kind.text);
     std::string guess = closestName(clause.kind.text, names);
     if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
+      suggest(d, guess);
     } else if (!names.empty()) {
       std::string list;
       for (const auto &n : names)

@@ -59,10 +59,7 @@ const ast::Entity *DesignScope::resolve(const ast::Name &name, std::initializer_
   if (!entity) {
     auto &d = diags_.report<DiagKind::UnknownName>(name.range, bare, name.text);
     std::string guess = suggest(name.text, kinds);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    vdc::suggest(d, guess);
     return nullptr;
   }
   if (std::find(kinds.begin(), kinds.end(), entity->kind) == kinds.end()) {

@@ -38,10 +38,7 @@ void DesignChecker::applyDischarges() {
         names.push_back(n);
       auto &d = diags_.report<DiagKind::UnknownName>(dis.assumption.range, "assumption", dis.assumption.text);
       std::string guess = closestName(dis.assumption.text, names);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     const ast::Entity *target = dis.target.empty() ? nullptr : scope_.find(dis.target.text);
     if (!target && !dis.target.empty()) {
@@ -49,20 +46,14 @@ void DesignChecker::applyDischarges() {
       auto &d = diags_.report<DiagKind::UnknownName>(dis.target.range, "declaration", dis.target.text);
       std::string guess = scope_.suggest(dis.target.text, {K::Recipe, K::Treatment, K::Outcome, K::Population,
                                                            K::Covariate, K::Study, K::Claim});
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     bool knownEvidence =
         std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end();
     if (!knownEvidence && !dis.evidence.empty()) {
       auto &d = diags_.report<DiagKind::UnknownEvidence>(dis.evidence.range, dis.evidence.text);
       std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     if (!assumption || !target || !knownEvidence)
       continue;

@@ -61,10 +61,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         names.push_back(n);
       auto &d = diags_.report<DiagKind::UnknownName>(name.range, "strategy", name.text);
       std::string guess = closestName(name.text, names);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     if (!facts.strategy)
       ok = false;
@@ -125,8 +122,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         auto &d = diags_.report<DiagKind::UnknownParameter>(attr.key.range, facts.strategy->name, attr.key.text);
         std::string guess = closestName(attr.key.text, names);
         if (!guess.empty()) {
-          d.help = fmt::format("did you mean `{}`?", guess);
-          d.replacement = guess;
+          suggest(d, guess);
         } else if (!names.empty()) {
           std::string list;
           for (const auto &n : names)
@@ -193,10 +189,7 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
                                                      value.describe());
     if (param.type.kind == TK::Enum && value.kind == ast::Value::Kind::Name) {
       std::string guess = closestName(value.name.text, param.type.members);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     d.notes.push_back({param.range, "parameter declared here"});
     return false;
@@ -232,10 +225,7 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
       auto &d = diags_.report<DiagKind::UnknownName>(v->range, wanted ? ast::entityKindName(*wanted) : "declaration",
                                                      v->name.text);
       std::string guess = scope_.suggest(v->name.text, {wanted.value_or(ast::EntityKind::Covariate)});
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
       ok = false;
       continue;
     }

@@ -98,10 +98,7 @@ private:
       names.push_back(n);
     auto &d = diags_.report<DiagKind::UnknownName>(name.range, "assumption", name.text);
     std::string guess = closestName(name.text, names);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    suggest(d, guess);
     return nullptr;
   }
 
