@@ -14,6 +14,18 @@ const std::vector<DiagInfo> &allDiagnostics() {
   return table;
 }
 
+const char *severityName(Severity severity) {
+  switch (severity) {
+  case Severity::Error:
+    return "error";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Note:
+    return "note";
+  }
+  return "";
+}
+
 const DiagInfo &diagInfo(DiagKind kind) { return allDiagnostics()[static_cast<size_t>(kind)]; }
 
 size_t DiagnosticSink::count(Severity severity) const {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vdc {
@@ -12,12 +13,36 @@ namespace vdc {
 /// How serious a diagnostic is.
 enum class Severity { Error, Warning, Note };
 
+/// The word every writer uses for a severity: "error", "warning" or "note".
+const char *severityName(Severity severity);
+
 /// Every diagnostic kind, generated from Diagnostics.def.
 enum class DiagKind {
 #define DIAGNOSTIC(Name, Sev, Code, Format) Name,
 #include "diagnostics/Diagnostics.def"
 #undef DIAGNOSTIC
 };
+
+/// The message format of every kind, indexed by kind, as constant expressions so that each call to
+/// DiagnosticSink::report is checked against its kind's format when the code compiles.
+inline constexpr std::string_view kDiagFormats[] = {
+#define DIAGNOSTIC(Name, Sev, Code, Format) Format,
+#include "diagnostics/Diagnostics.def"
+#undef DIAGNOSTIC
+};
+
+/// The number of `{}` fields in a message format (`{{` and `}}` are literal braces). fmt itself rejects too few
+/// arguments when the code compiles but not too many, so report() compares this count as well.
+constexpr size_t diagArgCount(std::string_view format) {
+  size_t count = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == '{' && i + 1 < format.size() && format[i + 1] == '{')
+      ++i;
+    else if (format[i] == '{')
+      ++count;
+  }
+  return count;
+}
 
 /// The static description of a diagnostic kind.
 struct DiagInfo {
@@ -58,12 +83,14 @@ struct Diagnostic {
 /// Collects diagnostics in the order they are found.
 class DiagnosticSink {
 public:
-  /// Reports a diagnostic of `kind` at `range`, formatting its message with `args`.
-  template <typename... Args>
-  Diagnostic &report(DiagKind kind, SourceRange range, const Args &...args) {
-    const DiagInfo &info = diagInfo(kind);
-    Diagnostic diag{kind, info.severity, range, fmt::format(fmt::runtime(info.format), args...), {}, {}, {}};
-    diags_.push_back(std::move(diag));
+  /// Reports a diagnostic of kind `K` at `range`, formatting its message with `args`. The kind is a template
+  /// argument so that the number and the types of `args` are checked against the kind's format when the code
+  /// compiles: a call with one argument too many or too few does not build.
+  template <DiagKind K, typename... Args> Diagnostic &report(SourceRange range, const Args &...args) {
+    static_assert(diagArgCount(kDiagFormats[static_cast<size_t>(K)]) == sizeof...(Args),
+                  "the number of arguments differs from the number of `{}` in the kind's format (Diagnostics.def)");
+    std::string message = fmt::format(FMT_STRING(kDiagFormats[static_cast<size_t>(K)]), args...);
+    diags_.push_back(Diagnostic{K, diagInfo(K).severity, range, std::move(message), {}, {}, {}});
     return diags_.back();
   }
 

@@ -22,18 +22,6 @@ const char *severityColor(Severity s) {
   return "";
 }
 
-const char *severityWord(Severity s) {
-  switch (s) {
-  case Severity::Error:
-    return "error";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Note:
-    return "note";
-  }
-  return "";
-}
-
 constexpr size_t kMaxExcerptWidth = 120; ///< Longer source lines are shown as a window around the caret.
 constexpr size_t kExcerptLead = 40;       ///< Code points shown before the caret in such a window.
 
@@ -116,7 +104,7 @@ void printHeader(std::ostream &out, const SourceManager &sources, SourceRange ra
   }
   if (color)
     out << severityColor(severity);
-  out << severityWord(severity) << ": ";
+  out << severityName(severity) << ": ";
   if (color)
     out << kReset << kBold;
   out << escapeTerminal(message); // it may quote a file name or data, which can hold control characters

@@ -56,7 +56,7 @@ std::string confinementRootFor(const std::string &path, bool allowOutsideRoot) {
 }
 
 void Compilation::reportOutsideRoot(SourceRange range, const std::string &path, const std::string &what) {
-  auto &d = diags_.report(DiagKind::OutsideRoot, range, path, projectRoot_);
+  auto &d = diags_.report<DiagKind::OutsideRoot>(range, path, projectRoot_);
   d.help = kOutsideRootHelp;
   if (!what.empty())
     d.notes.push_back({range, what});
@@ -109,9 +109,9 @@ void Compilation::compileFile(const std::string &path) {
       reportOutsideRoot(SourceRange{rootFile_, 0, 0}, path,
                         "it resolves, through a symbolic link, to `" + canonicalPath(path) + "`");
     else if (why == ReadError::TooLarge)
-      diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+      diags_.report<DiagKind::FileTooLarge>(SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
     else
-      diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, path, error);
+      diags_.report<DiagKind::FileUnreadable>(SourceRange{rootFile_, 0, 0}, path, error);
     return;
   }
   run(path, std::move(text));
@@ -123,9 +123,9 @@ void Compilation::compileDescriptor(int fd, const std::string &name) {
   if (!readDescriptor(fd, options_.maxFileBytes, text, why, error)) {
     rootFile_ = sources_.add(name, "");
     if (why == ReadError::TooLarge)
-      diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+      diags_.report<DiagKind::FileTooLarge>(SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
     else
-      diags_.report(DiagKind::FileUnreadable, SourceRange{rootFile_, 0, 0}, name, error);
+      diags_.report<DiagKind::FileUnreadable>(SourceRange{rootFile_, 0, 0}, name, error);
     return;
   }
   run(name, std::move(text));
@@ -134,7 +134,7 @@ void Compilation::compileDescriptor(int fd, const std::string &name) {
 void Compilation::compileText(const std::string &path, std::string text) {
   if (text.size() > options_.maxFileBytes) {
     rootFile_ = sources_.add(path, "");
-    diags_.report(DiagKind::FileTooLarge, SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
+    diags_.report<DiagKind::FileTooLarge>(SourceRange{rootFile_, 0, 0}, options_.maxFileBytes);
     return;
   }
   run(path, std::move(text));
@@ -236,7 +236,7 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
     }
     std::string path = resolveImport(import.path, fromPath);
     if (path.empty()) {
-      auto &d = diags_.report(DiagKind::ModuleNotFound, import.range, import.path);
+      auto &d = diags_.report<DiagKind::ModuleNotFound>(import.range, import.path);
       if (relative)
         d.help = "a path starting with `./` or `../` is relative to the importing file, and names a `.vdesign` file";
       else
@@ -251,13 +251,13 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       for (auto it = onStack; it != stack.end(); ++it)
         cycle += llvm::sys::path::filename(*it).str() + " -> ";
       cycle += llvm::sys::path::filename(canonical).str();
-      diags_.report(DiagKind::ImportCycle, import.range, cycle);
+      diags_.report<DiagKind::ImportCycle>(import.range, cycle);
       continue;
     }
     if (std::find(loaded_.begin(), loaded_.end(), canonical) != loaded_.end())
       continue; // a module is loaded once per compilation
     if (stack.size() >= options_.maxImportDepth) {
-      diags_.report(DiagKind::NestingTooDeep, import.range, options_.maxImportDepth).help =
+      diags_.report<DiagKind::NestingTooDeep>(import.range, options_.maxImportDepth).help =
           "imports are nested too deeply";
       continue;
     }
@@ -267,7 +267,7 @@ void Compilation::loadImports(const ast::Module &module, const std::string &from
       if (why == ReadError::OutsideRoot)
         reportOutsideRoot(import.range, import.path, "it resolves, through a symbolic link, to `" + canonical + "`");
       else
-        diags_.report(DiagKind::FileUnreadable, import.range, path, error);
+        diags_.report<DiagKind::FileUnreadable>(import.range, path, error);
       continue;
     }
     // Shown without `.` and `..` steps (`cyc/../cyc/./b.vdesign` reads as `cyc/b.vdesign`), unless a symbolic link
@@ -306,7 +306,7 @@ void Compilation::run(const std::string &path, std::string text) {
   root_ = load(rootCanonical, path, std::move(text), stack, /*cacheable=*/false);
   rootFile_ = root_->file;
   if (!coreFound) {
-    auto &d = diags_.report(DiagKind::ModuleNotFound, SourceRange{rootFile_, 0, 0}, "core");
+    auto &d = diags_.report<DiagKind::ModuleNotFound>(SourceRange{rootFile_, 0, 0}, "core");
     d.help = "the standard library was not found; pass --stdlib-path DIR or set VDESIGN_PATH";
   }
   std::vector<const ast::Module *> all;
@@ -333,13 +333,13 @@ void Compilation::run(const std::string &path, std::string text) {
           reportOutsideRoot(SourceRange{rootFile_, 0, 0}, checks.lockPath,
                             "the lock is a symbolic link to `" + canonicalPath(checks.lockPath) + "`");
         else
-          diags_.report(DiagKind::LockUnreadable, SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
+          diags_.report<DiagKind::LockUnreadable>(SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
         checks.lockState = CheckEnvironment::LockState::Unreadable;
       } else if (!rt::parseLock(lockText, checks.lock, error, offset)) {
         // Located by line and column in the lock, whose lines are never quoted: a lock is not a design.
         FileId lockFile = sources_.add(checks.lockPath, lockText, /*quotable=*/false);
         auto at = static_cast<uint32_t>(offset);
-        diags_.report(DiagKind::LockUnreadable, SourceRange{lockFile, at, at}, checks.lockPath, error).help =
+        diags_.report<DiagKind::LockUnreadable>(SourceRange{lockFile, at, at}, checks.lockPath, error).help =
             "run `vdc verify` to write it again";
         checks.lockState = CheckEnvironment::LockState::Unreadable;
       } else {

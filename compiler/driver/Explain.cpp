@@ -151,8 +151,7 @@ bool explain(const std::string &name, const CompileOptions &options, std::ostrea
     for (const DiagInfo &d : allDiagnostics())
       if (name == d.code)
         info = &d;
-    out << e.code << " — " << e.title << " (" << (info && info->severity == Severity::Warning ? "warning" : "error")
-        << ")\n\n"
+    out << e.code << " — " << e.title << " (" << (info ? severityName(info->severity) : "error") << ")\n\n"
         << wrapParagraph(e.text) << "\n";
     // An example is a design file, or a session: `$ ` commands, then the files they read (Explanations.def).
     auto isSession = [](const char *example) { return example[0] == '$' && example[1] == ' '; };
@@ -227,7 +226,7 @@ bool explain(const std::string &name, const CompileOptions &options, std::ostrea
   err << "vdc: nothing is called `" << name << "`";
   std::string guess = closestName(name, names);
   if (!guess.empty())
-    err << "; did you mean `" << guess << "`?";
+    err << "; " << didYouMean(guess);
   err << "\n";
   return false;
 }

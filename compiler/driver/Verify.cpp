@@ -46,20 +46,20 @@ bool openDataFile(const CheckRun &run, const std::string &root, OpenedFile &file
   switch (why) {
   case ReadError::Directory:
   case ReadError::NotRegular:
-    problems.report(DiagKind::DataNotRegular, run.dataRange, run.dataPath, message);
+    problems.report<DiagKind::DataNotRegular>(run.dataRange, run.dataPath, message);
     break;
   case ReadError::OutsideRoot:
-    problems.report(DiagKind::DataOutsideRoot, run.dataRange, run.dataPath, root)
+    problems.report<DiagKind::DataOutsideRoot>(run.dataRange, run.dataPath, root)
         .notes.push_back({run.dataRange, fmt::format("the file opened was `{}`",
                                                      file.realPath().empty() ? run.dataFile : file.realPath())});
     break;
   case ReadError::Missing:
-    problems.report(DiagKind::DataFileMissing, run.dataRange, run.dataPath, run.dataFile);
+    problems.report<DiagKind::DataFileMissing>(run.dataRange, run.dataPath, run.dataFile);
     break;
   default:
-    problems.report(DiagKind::CheckDataError, run.dataRange,
-                    fmt::format("data file `{}` cannot be read: {}", run.dataPath, message), run.check, run.assumption,
-                    run.target);
+    problems.report<DiagKind::CheckDataError>(run.dataRange,
+                                              fmt::format("data file `{}` cannot be read: {}", run.dataPath, message),
+                                              run.check, run.assumption, run.target);
   }
   return false;
 }
@@ -121,8 +121,8 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
           FileId id = error.line ? dataSources.add(shown, lineOfFile(data, error.line), /*quotable=*/true,
                                                    static_cast<uint32_t>(std::min<size_t>(error.line, UINT32_MAX)))
                                  : dataSources.add(shown, "");
-          auto &d = problems.report(DiagKind::CheckDataError, SourceRange{id, 0, 0}, error.message, run.check,
-                                    run.assumption, run.target);
+          auto &d = problems.report<DiagKind::CheckDataError>(SourceRange{id, 0, 0}, error.message, run.check,
+                                                              run.assumption, run.target);
           (void)d;
           out.flush();
           printDiagnostic(err, dataSources, problems.all().back(), color);
@@ -140,7 +140,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
           out.flush(); // keep what the check found before the error that sums it up
           DiagnosticSink failure;
           auto &d =
-              failure.report(DiagKind::CheckFailed, run.range, run.check, run.assumption, run.target, result.summary);
+              failure.report<DiagKind::CheckFailed>(run.range, run.check, run.assumption, run.target, result.summary);
           // The same figures `vdc check` shows from the lock, so the error is complete on its own.
           for (const std::string &line : rt::failureFigures(run.check, *params->getAsObject(), result.figures))
             d.notes.push_back({run.dataRange, line});
@@ -176,7 +176,7 @@ int verifyFiles(const std::vector<std::string> &files, CompileOptions options, s
     ReplaceResult written = replaceFileInProject(lockPath, lockText, root);
     if (written.outsideRoot) {
       DiagnosticSink refused;
-      refused.report(DiagKind::OutsideRoot, SourceRange{c.rootFile(), 0, 0}, lockPath, root).help =
+      refused.report<DiagKind::OutsideRoot>(SourceRange{c.rootFile(), 0, 0}, lockPath, root).help =
           fmt::format("the lock is written beside the design, in `{}`; pass --allow-outside-root to write it there",
                       written.directory);
       printDiagnostic(err, c.sources(), refused.all().back(), color);

@@ -15,7 +15,7 @@ void AstBuilder::add(antlr4::ParserRuleContext *child) {
     inStray_ = false;
     ast::Import import{importPath(imp), range(imp)};
     if (seenDecl_)
-      diags_.report(DiagKind::ImportNotFirst, import.range);
+      diags_.report<DiagKind::ImportNotFirst>(import.range);
     module_.imports.push_back(std::move(import));
   } else if (auto *top = dynamic_cast<P::VDesignParser::TopDeclContext *>(child)) {
     inStray_ = false;
@@ -28,7 +28,7 @@ void AstBuilder::add(antlr4::ParserRuleContext *child) {
     for (size_t k = errorOffsets_.size(); k-- > 0 && errorOffsets_[k] >= at;) // errors come in file order
       inStray_ = inStray_ || errorOffsets_[k] == at;
     if (!inStray_)
-      diags_.report(DiagKind::ExtraInput, range(stray), describeToken(stray->getStart()));
+      diags_.report<DiagKind::ExtraInput>(range(stray), describeToken(stray->getStart()));
     inStray_ = true;
   }
 }
@@ -153,7 +153,7 @@ ast::Name AstBuilder::declName(P::VDesignParser::DeclNameContext *ctx) {
   if (!ctx)
     return {};
   if (ctx->STRING()) {
-    auto &d = diags_.report(DiagKind::StringInsteadOfName, range(ctx));
+    auto &d = diags_.report<DiagKind::StringInsteadOfName>(range(ctx));
     std::string unquoted = unescape(ctx->STRING()->getSymbol(), /*report=*/false);
     d.help = "names are written without quotes";
     if (isIdentifier(unquoted))

@@ -17,9 +17,9 @@ void BidiControlWarnings::scan(DiagnosticSink &diags, std::string_view text, Sou
       ++more_;
       continue;
     }
-    auto &d = diags.report(DiagKind::BidiControl,
-                           SourceRange{token.file, static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, cp,
-                           inString ? "a string" : "a comment");
+    auto &d = diags.report<DiagKind::BidiControl>(
+        SourceRange{token.file, static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, cp,
+        inString ? "a string" : "a comment");
     d.help = inString ? fmt::format("remove it, or write it as a visible escape such as `\\u{{{:X}}}`", cp)
                       : "remove it";
     ++reported_;

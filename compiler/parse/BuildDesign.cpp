@@ -55,7 +55,7 @@ ast::Entity AstBuilder::entity(P::VDesignParser::EntityDeclContext *ctx) {
   if (auto *proxy = ctx->proxyClause()) {
     ast::ProxyClause clause{qname(proxy->qname()), name(proxy->name()), range(proxy)};
     if (proxy->wrongVia)
-      diags_.report(DiagKind::ColonInsteadOfVia, range(proxy->wrongVia)).replacement = "via";
+      diags_.report<DiagKind::ColonInsteadOfVia>(range(proxy->wrongVia)).replacement = "via";
     out.proxy = std::move(clause);
   }
   if (auto *attrs = ctx->attrBlock())

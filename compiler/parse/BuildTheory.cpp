@@ -57,13 +57,13 @@ ast::TypeExpr AstBuilder::type(P::VDesignParser::TypeExprContext *ctx) {
     if (it != kinds.end())
       out.kind = it->second;
     else
-      diags_.report(DiagKind::UnknownType, out.range, simple->getText());
+      diags_.report<DiagKind::UnknownType>(out.range, simple->getText());
   } else if (auto *generic = dynamic_cast<P::VDesignParser::GenericTypeContext *>(ctx)) {
     if (generic->name()->getText() == "list") {
       out.kind = ast::TypeExpr::Kind::List;
       out.element.push_back(type(generic->typeExpr()));
     } else {
-      diags_.report(DiagKind::UnknownType, out.range, generic->getText());
+      diags_.report<DiagKind::UnknownType>(out.range, generic->getText());
     }
   } else if (auto *e = dynamic_cast<P::VDesignParser::EnumTypeContext *>(ctx)) {
     auto names = e->name();
@@ -72,7 +72,7 @@ ast::TypeExpr AstBuilder::type(P::VDesignParser::TypeExprContext *ctx) {
       for (size_t i = 1; i < names.size(); ++i)
         out.members.push_back(names[i]->getText());
     } else {
-      diags_.report(DiagKind::UnknownType, out.range, e->getText());
+      diags_.report<DiagKind::UnknownType>(out.range, e->getText());
     }
   }
   return out;

@@ -65,9 +65,10 @@ void AstBuilder::number(P::VDesignParser::NumberValueContext *ctx, ast::Value &o
   if (ctx->MINUS())
     v = -v;
   if (!std::isfinite(v)) {
-    diags_.report(DiagKind::NumberOutOfRange, out.range,
-                  out.text.size() > 24 ? out.text.substr(0, 12) + "…" + out.text.substr(out.text.size() - 8)
-                                       : out.text)
+    diags_
+        .report<DiagKind::NumberOutOfRange>(out.range, out.text.size() > 24 ? out.text.substr(0, 12) + "…" +
+                                                                                  out.text.substr(out.text.size() - 8)
+                                                                            : out.text)
         .help = "numbers must be below 1e308";
     v = 0;
   }

@@ -84,7 +84,7 @@ void ErrorStrategy::sync(antlr4::Parser *parser) {
       SourceRange at = rangeOf(input->LT(1));
       errorOffsets.push_back(at.begin);
       lastSyntaxError_ = input->LT(1)->getTokenIndex();
-      auto &d = diags_.report(DiagKind::MissingOpenBrace, at, input->LT(1)->getText());
+      auto &d = diags_.report<DiagKind::MissingOpenBrace>(at, input->LT(1)->getText());
       d.help = "a declaration's attributes go in braces after it: `study s \"...\" { strategy: ... }`";
     }
     for (int depth = 0; input->LA(1) != antlr4::Token::EOF;) {
@@ -170,7 +170,7 @@ void ErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *found, const a
     return;
   if (dynamic_cast<VDesignParser::AttrBlockContext *>(parser->getContext()) && isWord(type) &&
       nextTokenType(parser, found) != VDesignLexer::COLON) {
-    auto &d = diags_.report(DiagKind::MissingColon, at, found->getText());
+    auto &d = diags_.report<DiagKind::MissingColon>(at, found->getText());
     d.help = "attributes are written `key: value`";
     d.replacement = found->getText() + ":";
     return;
@@ -179,21 +179,22 @@ void ErrorStrategy::report(antlr4::Parser *parser, antlr4::Token *found, const a
       reportMissingCloseBrace(parser, found))
     return;
   if (type == VDesignLexer::COLON && expected.contains(static_cast<size_t>(VDesignLexer::VIA))) {
-    diags_.report(DiagKind::ColonInsteadOfVia, at).replacement = "via";
+    diags_.report<DiagKind::ColonInsteadOfVia>(at).replacement = "via";
     return;
   }
   if (type == VDesignLexer::STRING && expected.contains(static_cast<size_t>(VDesignLexer::IDENT))) {
-    auto &d = diags_.report(DiagKind::StringInsteadOfName, at);
+    auto &d = diags_.report<DiagKind::StringInsteadOfName>(at);
     d.help = "names are written without quotes";
     return;
   }
   if (auto *kind = dynamic_cast<VDesignParser::EntityKindContext *>(parser->getContext());
       kind && dynamic_cast<VDesignParser::ProxyKindDeclContext *>(kind->parent)) {
-    diags_.report(DiagKind::SyntaxError, at, "what the proxy kind applies to: `recipe`, `treatment`, `outcome` or `population`",
-                  describeToken(found));
+    diags_.report<DiagKind::SyntaxError>(
+        at, "what the proxy kind applies to: `recipe`, `treatment`, `outcome` or `population`", describeToken(found));
     return;
   }
-  auto &d = diags_.report(DiagKind::SyntaxError, at, describeExpected(expected, parser->getVocabulary()), describeToken(found));
+  auto &d = diags_.report<DiagKind::SyntaxError>(at, describeExpected(expected, parser->getVocabulary()),
+                                                 describeToken(found));
   if (type == VDesignLexer::EQEQ || type == VDesignLexer::ASSIGN) {
     if (expected.contains(static_cast<size_t>(VDesignLexer::COLON)))
       d.help = "attributes are written `key: value`";
@@ -207,8 +208,8 @@ bool ErrorStrategy::reportMissingCloseBrace(antlr4::Parser *parser, antlr4::Toke
     return false;
   SourceRange openRange = rangeOf(open);
   auto line = sources_.lineColumn(file_, openRange.begin).line;
-  auto &d = diags_.report(DiagKind::MissingCloseBrace, rangeOf(found),
-                          fmt::format("the block opened on line {}", line));
+  auto &d =
+      diags_.report<DiagKind::MissingCloseBrace>(rangeOf(found), fmt::format("the block opened on line {}", line));
   d.notes.push_back({openRange, "block opened here"});
   d.help = "add `}` at the end of the block";
   return true;

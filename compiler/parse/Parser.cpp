@@ -21,8 +21,8 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
   std::string_view text = sources.text(file);
   size_t bad = findInvalidUtf8(text);
   if (bad != std::string_view::npos) {
-    diags.report(DiagKind::InvalidUtf8, SourceRange{file, static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
-                 static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    diags.report<DiagKind::InvalidUtf8>(SourceRange{file, static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
+                                        static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
     return empty;
   }
   try {
@@ -60,7 +60,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
         std::string shown = token->getText();
         if (shown == "\t" || shown == "\r" || shown.empty() || static_cast<unsigned char>(shown[0]) < 0x20)
           shown = fmt::format("\\x{:02X}", static_cast<unsigned>(static_cast<unsigned char>(shown.empty() ? 0 : shown[0])));
-        diags.report(DiagKind::UnexpectedCharacter, r, shown);
+        diags.report<DiagKind::UnexpectedCharacter>(r, shown);
         lexicalErrorTokens.push_back(kept.size());
         continue;
       }
@@ -70,13 +70,13 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
                type == VDesignLexer::UNTERMINATED_COMMENT)
         bidi.scan(diags, text, r, /*inString=*/false);
       if (type == VDesignLexer::UNTERMINATED_STRING) {
-        diags.report(DiagKind::UnterminatedString, r).help = "add a closing `\"`";
+        diags.report<DiagKind::UnterminatedString>(r).help = "add a closing `\"`";
         lexicalErrorTokens.push_back(kept.size());
         if (auto *common = dynamic_cast<antlr4::CommonToken *>(token.get()))
           common->setType(VDesignLexer::STRING);
       }
       if (type == VDesignLexer::UNTERMINATED_COMMENT) {
-        diags.report(DiagKind::UnterminatedComment, SourceRange{file, r.begin, r.begin + 2}).help = "add `*/`";
+        diags.report<DiagKind::UnterminatedComment>(SourceRange{file, r.begin, r.begin + 2}).help = "add `*/`";
       }
       if (type == VDesignLexer::DOC_COMMENT || type == VDesignLexer::BLOCK_COMMENT)
         comments.push_back(r);
@@ -85,7 +85,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       if (type == VDesignLexer::NOT) {
         // `not` nests as a prefix; a run of them ends at the next ordinary token.
         if (++notRun > limits.maxNesting && !tooDeep) {
-          diags.report(DiagKind::NestingTooDeep, r, limits.maxNesting);
+          diags.report<DiagKind::NestingTooDeep>(r, limits.maxNesting);
           tooDeep = true;
         }
       } else if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
@@ -97,14 +97,14 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
           itemStart = r;
         }
         if (++itemTokens > limits.maxDeclarationTokens) {
-          diags.report(DiagKind::DeclarationTooLarge, itemStart, limits.maxDeclarationTokens).help =
+          diags.report<DiagKind::DeclarationTooLarge>(itemStart, limits.maxDeclarationTokens).help =
               "split it into several designs, or move theory into a module of its own";
           return empty;
         }
       }
       if (opensNesting(type)) {
         if (++depth > limits.maxNesting && !tooDeep) {
-          diags.report(DiagKind::NestingTooDeep, r, limits.maxNesting);
+          diags.report<DiagKind::NestingTooDeep>(r, limits.maxNesting);
           tooDeep = true;
         }
         separators.push_back(0);
@@ -114,7 +114,7 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
       } else if (type == VDesignLexer::COLON) {
         separators.back() = 0; // a new `key:` in a block starts a new run of values
       } else if (type == VDesignLexer::COMMA && ++separators.back() >= limits.maxListElements && !tooLong) {
-        diags.report(DiagKind::ListTooLong, r, limits.maxListElements);
+        diags.report<DiagKind::ListTooLong>(r, limits.maxListElements);
         tooLong = true;
       }
       if (tooDeep || tooLong)
@@ -171,11 +171,11 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     module.comments = std::move(comments);
     return module;
   } catch (const std::exception &e) {
-    diags.report(DiagKind::SyntaxError, SourceRange{file, 0, 0}, "a readable file",
-                 std::string("an internal parser failure: ") + e.what());
+    diags.report<DiagKind::SyntaxError>(SourceRange{file, 0, 0}, "a readable file",
+                                        std::string("an internal parser failure: ") + e.what());
     return empty;
   } catch (...) {
-    diags.report(DiagKind::SyntaxError, SourceRange{file, 0, 0}, "a readable file", "an internal parser failure");
+    diags.report<DiagKind::SyntaxError>(SourceRange{file, 0, 0}, "a readable file", "an internal parser failure");
     return empty;
   }
 }

@@ -32,7 +32,7 @@ std::string unescapeString(std::string_view literal, SourceRange range, Diagnost
       size_t len = next - i;
       if (forbiddenInString(cp)) {
         if (diags)
-          diags->report(DiagKind::ControlCharacter, escapeRange(i, static_cast<uint32_t>(len)), cp).help =
+          diags->report<DiagKind::ControlCharacter>(escapeRange(i, static_cast<uint32_t>(len)), cp).help =
               "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
         appendUtf8(out, 0xFFFD);
       } else {
@@ -58,7 +58,7 @@ std::string unescapeString(std::string_view literal, SourceRange range, Diagnost
     case 'u': {
       if (i + 1 >= end || raw[i + 1] != '{') {
         if (diags)
-          diags->report(DiagKind::InvalidEscape, escapeRange(i - 1, 2), "\\u").help =
+          diags->report<DiagKind::InvalidEscape>(escapeRange(i - 1, 2), "\\u").help =
               "write a code point as `\\u{1F600}`";
         break;
       }
@@ -82,11 +82,11 @@ std::string unescapeString(std::string_view literal, SourceRange range, Diagnost
         problem = "U+D800 to U+DFFF are surrogates, not characters";
       if (problem) {
         if (diags)
-          diags->report(DiagKind::InvalidCodePoint, codeRange, shown, problem).help =
+          diags->report<DiagKind::InvalidCodePoint>(codeRange, shown, problem).help =
               "write a code point as `\\u{1F600}`";
       } else if (forbiddenInString(cp) && cp != '\n' && cp != '\t') {
         if (diags)
-          diags->report(DiagKind::ControlCharacter, codeRange, cp).help =
+          diags->report<DiagKind::ControlCharacter>(codeRange, cp).help =
               "write a line break as `\\n` and a tab as `\\t`; other control characters cannot appear in strings";
         appendUtf8(out, 0xFFFD);
       } else {
@@ -97,7 +97,7 @@ std::string unescapeString(std::string_view literal, SourceRange range, Diagnost
     }
     default:
       if (diags) {
-        auto &d = diags->report(DiagKind::InvalidEscape, escapeRange(i - 1, 2), std::string("\\") + e);
+        auto &d = diags->report<DiagKind::InvalidEscape>(escapeRange(i - 1, 2), std::string("\\") + e);
         d.help = "the escapes are \\\" \\\\ \\n \\t and \\u{...}";
       }
       out += e;

@@ -65,7 +65,7 @@ void diagnosticList(std::ostream &out, const Compilation &c) {
   for (const Diagnostic &d : c.diagnostics().all()) {
     if (d.severity == Severity::Note)
       continue;
-    const char *kind = d.severity == Severity::Error ? "error" : "warning";
+    const char *kind = severityName(d.severity);
     std::string where = sources.name(d.range.valid() ? d.range.file : c.rootFile());
     if (d.range.valid()) {
       LineColumn at = sources.start(d.range);

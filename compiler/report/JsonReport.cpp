@@ -127,17 +127,6 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                       {"declarations", declarations(sources, d)}};
 }
 
-const char *severityName(Severity s) {
-  switch (s) {
-  case Severity::Error:
-    return "error";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Note:
-    return "note";
-  }
-  return "";
-}
 } // namespace
 
 void writeJsonReport(std::ostream &out, const ReportInput &input) {

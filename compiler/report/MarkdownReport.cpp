@@ -144,8 +144,8 @@ void diagnosticList(std::ostream &out, const Compilation &c) {
       LineColumn at = sources.start(d.range);
       where += ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
     }
-    out << "- " << (d.severity == Severity::Error ? "error" : "warning") << " " << d.code() << " at "
-        << escapeMarkdown(where) << ": " << escapeMarkdown(d.message) << "\n";
+    out << "- " << severityName(d.severity) << " " << d.code() << " at " << escapeMarkdown(where) << ": "
+        << escapeMarkdown(d.message) << "\n";
   }
   out << "\n";
 }

@@ -46,10 +46,6 @@ std::string fingerprint(std::initializer_list<std::string> parts) {
   return fmt::format("{:016x}", llvm::xxHash64(joined));
 }
 
-const char *levelOf(Severity s) {
-  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
-}
-
 /// A message without anything that moves with the text around it: `:12` and `:12:5` (positions) and `line 12`
 /// lose their numbers, and runs of white space become one space.
 std::string normalizedMessage(const std::string &message) {
@@ -122,7 +118,7 @@ json::Object diagnosticRule(const DiagInfo &info) {
       {"shortDescription", json::Object{{"text", title}}},
       {"fullDescription", json::Object{{"text", text}}},
       {"help", json::Object{{"text", helpText}, {"markdown", markdown}}},
-      {"defaultConfiguration", json::Object{{"level", levelOf(info.severity)}}},
+      {"defaultConfiguration", json::Object{{"level", severityName(info.severity)}}},
       {"properties", json::Object{{"tags", json::Array{"vdesign", "diagnostic"}}}},
   };
 }
@@ -228,7 +224,7 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
         message += " (" + d.help + ")";
       json::Object result{{"ruleId", d.code()},
                           {"ruleIndex", static_cast<int64_t>(ruleIndex[d.code()])},
-                          {"level", levelOf(d.severity)},
+                          {"level", severityName(d.severity)},
                           {"message", json::Object{{"text", message}}}};
       if (d.range.valid()) {
         result["locations"] = json::Array{location(sources, d.range)};

@@ -45,14 +45,14 @@ void DesignChecker::checkClaims() {
     claim.range = decl.range;
     for (const ast::Attribute &attr : decl.attributes)
       if (!kClaimFields.count(attr.key.text)) {
-        auto &d = diags_.report(DiagKind::UnknownField, attr.key.range, "claim", claim.name, attr.key.text);
+        auto &d = diags_.report<DiagKind::UnknownField>(attr.key.range, "claim", claim.name, attr.key.text);
         d.help = "a claim has `effect:`, `from:` and optionally `over: units`";
       }
     if (const ast::Attribute *over = ast::findAttribute(decl.attributes, "over")) {
       if (over->value.kind == ast::Value::Kind::Name && over->value.name.text == "units")
         claim.overUnits = true;
       else
-        diags_.report(DiagKind::AttributeType, over->value.range, "over", "`units`", over->value.describe());
+        diags_.report<DiagKind::AttributeType>(over->value.range, "over", "`units`", over->value.describe());
     }
     buildChains(decl, claim);
     out_.claims.push_back(std::move(claim));
@@ -128,20 +128,20 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
   const ast::Attribute *effect = ast::findAttribute(decl.attributes, "effect");
   const ast::Attribute *from = ast::findAttribute(decl.attributes, "from");
   if (!effect) {
-    diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "effect").help =
+    diags_.report<DiagKind::MissingField>(decl.name.range, "claim", claim.name, "effect").help =
         "write `effect: TREATMENT on OUTCOME in RECIPE`";
     lostEvidence();
   }
   if (!from) {
-    diags_.report(DiagKind::MissingField, decl.name.range, "claim", claim.name, "from").help =
+    diags_.report<DiagKind::MissingField>(decl.name.range, "claim", claim.name, "from").help =
         "name the studies that support the claim: `from: STUDY`";
     lostEvidence();
   }
   const ast::Entity *treatment = nullptr, *outcome = nullptr, *target = nullptr;
   if (effect) {
     if (effect->value.kind != ast::Value::Kind::Effect) {
-      auto &d = diags_.report(DiagKind::AttributeType, effect->value.range, "effect",
-                              "`TREATMENT on OUTCOME in RECIPE`", effect->value.describe());
+      auto &d = diags_.report<DiagKind::AttributeType>(effect->value.range, "effect",
+                                                       "`TREATMENT on OUTCOME in RECIPE`", effect->value.describe());
       d.help = "for example `effect: add_math on gsm8k in llama70b`";
     } else {
       treatment = scope_.resolve(effect->value.effectTreatment, {K::Treatment});
@@ -162,7 +162,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
   else
     studyRefs.push_back(&from->value);
   if (studyRefs.empty()) {
-    diags_.report(DiagKind::EmptyClaim, from->range, claim.name);
+    diags_.report<DiagKind::EmptyClaim>(from->range, claim.name);
     claim.complete = false;
     return;
   }
@@ -175,7 +175,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     if (ref->kind == ast::Value::Kind::Name) {
       auto [first, fresh] = named.emplace(ref->name.text, ref);
       if (!fresh) {
-        auto &d = diags_.report(DiagKind::RepeatedStudy, ref->range, claim.name, ref->name.text);
+        auto &d = diags_.report<DiagKind::RepeatedStudy>(ref->range, claim.name, ref->name.text);
         d.notes.push_back({first->second->range, "first named here"});
         d.help = "each study is one line of evidence; naming it again adds the same chain twice, so remove the repeat";
         continue;
@@ -183,9 +183,9 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     }
     if (ref->kind != ast::Value::Kind::Name) {
       if (ref->kind == ast::Value::Kind::String)
-        diags_.report(DiagKind::StringInsteadOfName, ref->range).replacement = ref->text;
+        diags_.report<DiagKind::StringInsteadOfName>(ref->range).replacement = ref->text;
       else
-        diags_.report(DiagKind::AttributeType, ref->range, "from", "the name of a study", ref->describe());
+        diags_.report<DiagKind::AttributeType>(ref->range, "from", "the name of a study", ref->describe());
       lostEvidence();
       continue;
     }
@@ -207,7 +207,7 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
           lostEvidence();
           return;
         }
-      auto &d = diags_.report(DiagKind::ChainMismatch, ref->range, studyName, what);
+      auto &d = diags_.report<DiagKind::ChainMismatch>(ref->range, studyName, what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
       lostEvidence();
@@ -235,8 +235,8 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       } else {
         aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
         if (!theory_.aggregation("recipes")) {
-          diags_.report(DiagKind::MissingAggregation, ref->range, "recipes",
-                        "a study over a population needs to support a claim about one recipe");
+          diags_.report<DiagKind::MissingAggregation>(
+              ref->range, "recipes", "a study over a population needs to support a claim about one recipe");
           ok = false;
         }
       }
@@ -254,12 +254,12 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     }
     bool aggregateUnits = study.strategy->unitAverage && !claim.overUnits;
     if (aggregateUnits && !theory_.aggregation("units")) {
-      diags_.report(DiagKind::MissingAggregation, ref->range, "units",
-                    "a study of within-run units needs to support a claim that is not `over: units`");
+      diags_.report<DiagKind::MissingAggregation>(
+          ref->range, "units", "a study of within-run units needs to support a claim that is not `over: units`");
       ok = false;
     }
     if (claim.overUnits && !study.strategy->unitAverage) {
-      auto &d = diags_.report(DiagKind::ClaimOverUnitsMismatch, ref->range, claim.name, studyName);
+      auto &d = diags_.report<DiagKind::ClaimOverUnitsMismatch>(ref->range, claim.name, studyName);
       d.notes.push_back({study.strategy->decl->name.range, "strategy declared here"});
     }
     if (!ok) {

@@ -69,12 +69,9 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
     std::vector<std::string> names;
     for (const rt::CheckSpec &s : rt::checkCatalog())
       names.push_back(s.name);
-    auto &d = diags_.report(DiagKind::UnknownCheck, dis.checkName.range, dis.checkName.text);
+    auto &d = diags_.report<DiagKind::UnknownCheck>(dis.checkName.range, dis.checkName.text);
     std::string guess = closestName(dis.checkName.text, names);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    suggest(d, guess);
     return std::nullopt;
   }
   if (!spec->canDischarge(assumption.name)) {
@@ -82,7 +79,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
     for (const std::string &a : spec->discharges)
       can += (can.empty() ? "" : " and ") + fmt::format("`{}`", a);
     std::string why = fmt::format("it tests whether {}, which settles only {}", spec->description, can);
-    auto &d = diags_.report(DiagKind::CheckCannotDischarge, dis.checkName.range, spec->name, assumption.name, why);
+    auto &d = diags_.report<DiagKind::CheckCannotDischarge>(dis.checkName.range, spec->name, assumption.name, why);
     std::string fits;
     for (const rt::CheckSpec &s : rt::checkCatalog())
       if (s.canDischarge(assumption.name))
@@ -100,29 +97,27 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
       std::vector<std::string> names;
       for (const rt::CheckParam &q : spec->params)
         names.push_back(q.name);
-      auto &d = diags_.report(DiagKind::UnknownCheckParameter, arg.key.range, spec->name, arg.key.text);
+      auto &d = diags_.report<DiagKind::UnknownCheckParameter>(arg.key.range, spec->name, arg.key.text);
       std::string list;
       for (const auto &n : names)
         list += (list.empty() ? "" : ", ") + n;
-      std::string guess = closestName(arg.key.text, names);
-      d.help = guess.empty() ? fmt::format("its parameters are: {}", list)
-                             : fmt::format("did you mean `{}`? its parameters are: {}", guess, list);
-      if (!guess.empty())
-        d.replacement = guess;
+      std::string parameters = fmt::format("its parameters are: {}", list);
+      if (!suggest(d, closestName(arg.key.text, names), parameters))
+        d.help = parameters;
       ok = false;
       continue;
     }
     std::optional<llvm::json::Value> value = toJson(p->kind, arg.value);
     if (!value) {
-      diags_.report(DiagKind::ParameterType, arg.value.range, p->name, rt::describeParamKind(p->kind),
-                    arg.value.describe());
+      diags_.report<DiagKind::ParameterType>(arg.value.range, p->name, rt::describeParamKind(p->kind),
+                                             arg.value.describe());
       ok = false;
       continue;
     }
     if (p->kind == rt::ParamKind::Int || p->kind == rt::ParamKind::Number) {
       std::string why = rt::checkRange(*p, arg.value.number);
       if (!why.empty()) {
-        diags_.report(DiagKind::CheckParameterRange, arg.value.range, p->name, spec->name, why, arg.value.text);
+        diags_.report<DiagKind::CheckParameterRange>(arg.value.range, p->name, spec->name, why, arg.value.text);
         ok = false;
         continue;
       }
@@ -135,7 +130,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
     if (params.get(p.name) || ast::findAttribute(dis.checkArgs, p.name))
       continue;
     if (p.required) {
-      diags_.report(DiagKind::MissingCheckParameter, dis.checkName.range, spec->name, p.name).help =
+      diags_.report<DiagKind::MissingCheckParameter>(dis.checkName.range, spec->name, p.name).help =
           fmt::format("add `{}: ...` inside the braces", p.name);
       ok = false;
     } else {
@@ -164,7 +159,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
   case DataFileLookup::State::Ok:
     break;
   case DataFileLookup::State::OutsideRoot: {
-    auto &d = diags_.report(DiagKind::DataOutsideRoot, dataRange, run.dataPath, root);
+    auto &d = diags_.report<DiagKind::DataOutsideRoot>(dataRange, run.dataPath, root);
     d.help = "a design may read only data inside its project (the nearest directory holding `.git`, else the "
              "working directory); pass --allow-outside-root to allow it";
     if (!found.realPath.empty() && found.realPath != found.absolute)
@@ -172,13 +167,13 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
     return std::nullopt;
   }
   case DataFileLookup::State::NotRegular:
-    diags_.report(DiagKind::DataNotRegular, dataRange, run.dataPath, found.reason).help =
+    diags_.report<DiagKind::DataNotRegular>(dataRange, run.dataPath, found.reason).help =
         "a check reads a regular file; a pipe, device, socket or directory is refused";
     return std::nullopt;
   case DataFileLookup::State::Missing:
     diags_
-        .report(DiagKind::DataFileMissing, dataRange, run.dataPath,
-                found.absolute.empty() ? run.dataPath : found.absolute)
+        .report<DiagKind::DataFileMissing>(dataRange, run.dataPath,
+                                           found.absolute.empty() ? run.dataPath : found.absolute)
         .help = "a data path is relative to the directory of the design file";
     return std::nullopt;
   }
@@ -235,14 +230,14 @@ Status DesignChecker::lockStatus(const ast::Discharge &dis, const CheckRun &run,
   }
   if (!reason.empty()) {
     evidence.text += " (stale: " + reason + ")";
-    auto &d = diags_.report(DiagKind::StaleCheck, dis.checkName.range, run.check, run.assumption, run.target, reason,
-                            checks_->designPath);
+    auto &d = diags_.report<DiagKind::StaleCheck>(dis.checkName.range, run.check, run.assumption, run.target, reason,
+                                                  checks_->designPath);
     d.help = "a check discharge counts only when the lock holds a passing result for the same parameters and data";
     return Status::Stale;
   }
   if (!entry->passed) {
-    auto &d = diags_.report(DiagKind::CheckFailed, dis.checkName.range, run.check, run.assumption, run.target,
-                            entry->summary);
+    auto &d = diags_.report<DiagKind::CheckFailed>(dis.checkName.range, run.check, run.assumption, run.target,
+                                                   entry->summary);
     d.help = "fix the design or the data, then run `vdc verify` again; the lock holds the computed figures";
     for (const std::string &line : rt::failureFigures(run.check, entry->params, entry->figures))
       d.notes.push_back({run.dataRange, line});

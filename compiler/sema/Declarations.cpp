@@ -32,7 +32,7 @@ void DesignChecker::checkAttributes(const ast::Entity &entity) {
     const ast::Value &v = attr.value;
     auto expect = [&](bool ok, const char *what) {
       if (!ok)
-        diags_.report(DiagKind::AttributeType, v.range, key, what, v.describe());
+        diags_.report<DiagKind::AttributeType>(v.range, key, what, v.describe());
     };
     switch (entity.kind) {
     case K::Recipe:
@@ -66,11 +66,10 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
     for (const auto &[n, p] : theory_.proxyKinds)
       if (p.decl->appliesTo == entity.kind)
         names.push_back(n);
-    auto &d = diags_.report(DiagKind::UnknownName, clause.kind.range, "proxy kind", clause.kind.text);
+    auto &d = diags_.report<DiagKind::UnknownName>(clause.kind.range, "proxy kind", clause.kind.text);
     std::string guess = closestName(clause.kind.text, names);
     if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
+      suggest(d, guess);
     } else if (!names.empty()) {
       std::string list;
       for (const auto &n : names)
@@ -78,9 +77,9 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
       d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), list);
     }
   } else if (!canBeProxy || kind->decl->appliesTo != entity.kind) {
-    auto &d = diags_.report(DiagKind::ProxyKindMismatch, clause.kind.range, kind->name,
-                            ast::entityKindName(kind->decl->appliesTo), ast::entityKindName(entity.kind),
-                            entity.name.text);
+    auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name,
+                                                         ast::entityKindName(kind->decl->appliesTo),
+                                                         ast::entityKindName(entity.kind), entity.name.text);
     d.notes.push_back({kind->decl->range, "proxy kind declared here"});
   }
   if (!canBeProxy) {
@@ -89,7 +88,7 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
   }
   const ast::Entity *target = scope_.resolve(clause.target, {entity.kind});
   if (target == &entity) {
-    diags_.report(DiagKind::ProxyCycle, clause.target.range, entity.name.text + " -> " + entity.name.text);
+    diags_.report<DiagKind::ProxyCycle>(clause.target.range, entity.name.text + " -> " + entity.name.text);
     target = nullptr;
   }
   scope_.setProxyTarget(entity, target);
@@ -117,7 +116,7 @@ void DesignChecker::checkProxyCycles() {
       size_t n = below + (path.size() - 1 - i);
       hops[path[i]] = n;
       if (n > kMaxProxyHops && !proxyChainTooLong_ && !closesCycle) {
-        auto &d = diags_.report(DiagKind::ProxyChainTooLong, path[i]->proxy->range, path[i]->name.text, kMaxProxyHops);
+        auto &d = diags_.report<DiagKind::ProxyChainTooLong>(path[i]->proxy->range, path[i]->name.text, kMaxProxyHops);
         d.help = "claims of this design are not checked; a chain of proxies this long is almost certainly generated "
                  "by mistake";
         proxyChainTooLong_ = true;
@@ -133,7 +132,7 @@ void DesignChecker::checkProxyCycles() {
     for (const ast::Entity *m : cycle)
       text += m->name.text + " -> ";
     text += e->name.text;
-    auto &d = diags_.report(DiagKind::ProxyCycle, e->proxy->range, text);
+    auto &d = diags_.report<DiagKind::ProxyCycle>(e->proxy->range, text);
     for (const ast::Entity *m : cycle)
       if (m != e)
         d.notes.push_back({m->proxy->range, fmt::format("`{}` is a proxy of `{}` here", m->name.text,

@@ -19,8 +19,8 @@ DesignScope::DesignScope(const ast::Design &design, DiagnosticSink &diags) : des
       continue;
     auto [it, fresh] = byName_.emplace(entity.name.text, &entity);
     if (!fresh) {
-      auto &d = diags_.report(DiagKind::DuplicateName, entity.name.range, ast::entityKindName(entity.kind),
-                              entity.name.text);
+      auto &d =
+          diags_.report<DiagKind::DuplicateName>(entity.name.range, ast::entityKindName(entity.kind), entity.name.text);
       d.notes.push_back({it->second->name.range, "first declared here"});
       d.help = "names are unique within a design";
     }
@@ -57,16 +57,13 @@ const ast::Entity *DesignScope::resolve(const ast::Name &name, std::initializer_
     return nullptr;
   const ast::Entity *entity = find(name.text);
   if (!entity) {
-    auto &d = diags_.report(DiagKind::UnknownName, name.range, bare, name.text);
+    auto &d = diags_.report<DiagKind::UnknownName>(name.range, bare, name.text);
     std::string guess = suggest(name.text, kinds);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    vdc::suggest(d, guess);
     return nullptr;
   }
   if (std::find(kinds.begin(), kinds.end(), entity->kind) == kinds.end()) {
-    auto &d = diags_.report(DiagKind::WrongKind, name.range, name.text, withArticle(entity->kind), expected);
+    auto &d = diags_.report<DiagKind::WrongKind>(name.range, name.text, withArticle(entity->kind), expected);
     d.notes.push_back({entity->name.range, fmt::format("`{}` declared here", name.text)});
     return nullptr;
   }

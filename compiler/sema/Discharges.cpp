@@ -36,33 +36,24 @@ void DesignChecker::applyDischarges() {
       std::vector<std::string> names;
       for (const auto &[n, _] : theory_.assumptions)
         names.push_back(n);
-      auto &d = diags_.report(DiagKind::UnknownName, dis.assumption.range, "assumption", dis.assumption.text);
+      auto &d = diags_.report<DiagKind::UnknownName>(dis.assumption.range, "assumption", dis.assumption.text);
       std::string guess = closestName(dis.assumption.text, names);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     const ast::Entity *target = dis.target.empty() ? nullptr : scope_.find(dis.target.text);
     if (!target && !dis.target.empty()) {
       using K = ast::EntityKind;
-      auto &d = diags_.report(DiagKind::UnknownName, dis.target.range, "declaration", dis.target.text);
+      auto &d = diags_.report<DiagKind::UnknownName>(dis.target.range, "declaration", dis.target.text);
       std::string guess = scope_.suggest(dis.target.text, {K::Recipe, K::Treatment, K::Outcome, K::Population,
                                                            K::Covariate, K::Study, K::Claim});
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     bool knownEvidence =
         std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end();
     if (!knownEvidence && !dis.evidence.empty()) {
-      auto &d = diags_.report(DiagKind::UnknownEvidence, dis.evidence.range, dis.evidence.text);
+      auto &d = diags_.report<DiagKind::UnknownEvidence>(dis.evidence.range, dis.evidence.text);
       std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     if (!assumption || !target || !knownEvidence)
       continue;
@@ -77,7 +68,7 @@ void DesignChecker::applyDischarges() {
         why = "whether a stand-in measures the same thing is a question of meaning, not of the study's data";
       if (!assumption->source.empty())
         why += fmt::format(" ({})", assumption->source);
-      auto &d = diags_.report(DiagKind::CheckUntestable, dis.evidence.range, assumption->name, why);
+      auto &d = diags_.report<DiagKind::CheckUntestable>(dis.evidence.range, assumption->name, why);
       d.notes.push_back({assumption->decl->name.range, "declared `testable: false` here"});
       d.help = "use `experiment`, `literature`, `theory` or `argument` evidence instead";
       if (!dis.checkName.empty() && assumption->validity == Validity::External)
@@ -96,7 +87,7 @@ void DesignChecker::applyDischarges() {
     auto key = std::make_pair(assumption->name, target->name.text);
     auto [prev, fresh] = seen.emplace(key, &dis);
     if (!fresh) {
-      auto &d = diags_.report(DiagKind::DuplicateDischarge, dis.range, assumption->name, target->name.text);
+      auto &d = diags_.report<DiagKind::DuplicateDischarge>(dis.range, assumption->name, target->name.text);
       d.notes.push_back({prev->second->range, "first discharged here"});
       continue;
     }
@@ -112,9 +103,9 @@ void DesignChecker::applyDischarges() {
       }
     if (matches.empty()) {
       if (byDesign) {
-        diags_.report(DiagKind::DischargeByDesign, dis.range, assumption->name, target->name.text);
+        diags_.report<DiagKind::DischargeByDesign>(dis.range, assumption->name, target->name.text);
       } else if (!incomplete_) {
-        auto &d = diags_.report(DiagKind::StaleDischarge, dis.range, target->name.text, assumption->name);
+        auto &d = diags_.report<DiagKind::StaleDischarge>(dis.range, target->name.text, assumption->name);
         std::vector<std::string> has;
         auto attached = byTarget.find(target->name.text);
         for (const Obligation *o : attached == byTarget.end() ? kNone : attached->second)
@@ -137,7 +128,7 @@ void DesignChecker::applyDischarges() {
     Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
     if (dis.evidence.text == "check" && !namedCheck) {
       evidence.described = true; // a sentence about a check that vdc did not run (LANGUAGE.md Section 12.2)
-      auto &d = diags_.report(DiagKind::DescribedCheck, dis.evidence.range, assumption->name, target->name.text);
+      auto &d = diags_.report<DiagKind::DescribedCheck>(dis.evidence.range, assumption->name, target->name.text);
       d.help = "name an executable check (`by check replicates { ... }`, run by `vdc verify`), or write "
                "`by experiment` for a check you ran elsewhere";
     }

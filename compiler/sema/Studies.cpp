@@ -16,7 +16,7 @@ ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
   if (v.kind == ast::Value::Kind::Name)
     return v.name;
   if (v.kind == ast::Value::Kind::String) {
-    auto &d = diags.report(DiagKind::StringInsteadOfName, v.range);
+    auto &d = diags.report<DiagKind::StringInsteadOfName>(v.range);
     d.help = "names are written without quotes";
     d.replacement = v.text;
     return {v.text, v.range};
@@ -44,7 +44,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   auto required = [&](const char *key) -> const ast::Attribute * {
     const ast::Attribute *attr = field(key);
     if (!attr) {
-      diags_.report(DiagKind::MissingField, study.name.range, "study", study.name.text, key);
+      diags_.report<DiagKind::MissingField>(study.name.range, "study", study.name.text, key);
       ok = false;
     }
     return attr;
@@ -53,18 +53,15 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   if (const ast::Attribute *attr = required("strategy")) {
     ast::Name name = nameOf(attr->value, diags_);
     if (attr->value.kind != ast::Value::Kind::Name && attr->value.kind != ast::Value::Kind::String) {
-      diags_.report(DiagKind::AttributeType, attr->value.range, "strategy", "the name of a strategy",
-                    attr->value.describe());
+      diags_.report<DiagKind::AttributeType>(attr->value.range, "strategy", "the name of a strategy",
+                                             attr->value.describe());
     } else if (!(facts.strategy = theory_.strategy(name.text))) {
       std::vector<std::string> names;
       for (const auto &[n, _] : theory_.strategies)
         names.push_back(n);
-      auto &d = diags_.report(DiagKind::UnknownName, name.range, "strategy", name.text);
+      auto &d = diags_.report<DiagKind::UnknownName>(name.range, "strategy", name.text);
       std::string guess = closestName(name.text, names);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     if (!facts.strategy)
       ok = false;
@@ -84,7 +81,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   const ast::Attribute *recipe = field("recipe");
   const ast::Attribute *population = field("population");
   if ((recipe != nullptr) == (population != nullptr)) {
-    auto &d = diags_.report(DiagKind::StudyTarget, study.name.range, study.name.text);
+    auto &d = diags_.report<DiagKind::StudyTarget>(study.name.range, study.name.text);
     d.help = "a study runs on one recipe (`recipe:`) or observes a population of recipes (`population:`)";
     ok = false;
   } else if (facts.strategy && facts.strategy->target &&
@@ -92,9 +89,9 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
     // The strategy says what its studies run on (`target:` in its declaration).
     const ast::Attribute *given = recipe ? recipe : population;
     bool wantsPopulation = *facts.strategy->target == K::Population;
-    auto &d = diags_.report(DiagKind::StrategyTarget, given->key.range, study.name.text, given->key.text,
-                            facts.strategy->name,
-                            wantsPopulation ? "a population of recipes (`population:`)" : "a single recipe (`recipe:`)");
+    auto &d = diags_.report<DiagKind::StrategyTarget>(
+        given->key.range, study.name.text, given->key.text, facts.strategy->name,
+        wantsPopulation ? "a population of recipes (`population:`)" : "a single recipe (`recipe:`)");
     d.help = wantsPopulation
                  ? fmt::format("an {} study compares existing models: name the population they are drawn from",
                                facts.strategy->name)
@@ -122,11 +119,10 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         std::vector<std::string> names;
         for (const ast::Param &p : decl.params)
           names.push_back(p.name.text);
-        auto &d = diags_.report(DiagKind::UnknownParameter, attr.key.range, facts.strategy->name, attr.key.text);
+        auto &d = diags_.report<DiagKind::UnknownParameter>(attr.key.range, facts.strategy->name, attr.key.text);
         std::string guess = closestName(attr.key.text, names);
         if (!guess.empty()) {
-          d.help = fmt::format("did you mean `{}`?", guess);
-          d.replacement = guess;
+          suggest(d, guess);
         } else if (!names.empty()) {
           std::string list;
           for (const auto &n : names)
@@ -148,8 +144,8 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
       if (param.defaultValue) {
         facts.args[param.name.text] = &*param.defaultValue;
       } else {
-        auto &d = diags_.report(DiagKind::MissingParameter, study.name.range, study.name.text, param.name.text,
-                                facts.strategy->name);
+        auto &d = diags_.report<DiagKind::MissingParameter>(study.name.range, study.name.text, param.name.text,
+                                                            facts.strategy->name);
         d.help = fmt::format("add `{}: ...` ({})", param.name.text, describeType(param.type));
         d.notes.push_back({param.range, "parameter declared here"});
         ok = false;
@@ -182,20 +178,18 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
   if (scalar.kind == TK::Int)
     for (const ast::Value *v : items())
       if (v->kind == ast::Value::Kind::Number && !v->isInteger && std::floor(v->number) == v->number) {
-        diags_.report(DiagKind::ParameterRange, v->range, param.name.text,
-                      "must be a whole number within ±9e15 (the integer range)", v->text)
+        diags_
+            .report<DiagKind::ParameterRange>(v->range, param.name.text,
+                                              "must be a whole number within ±9e15 (the integer range)", v->text)
             .notes.push_back({param.range, "parameter declared here"});
         return false;
       }
   if (!fitsType(param.type, value)) {
-    auto &d = diags_.report(DiagKind::ParameterType, value.range, param.name.text, describeType(param.type),
-                            value.describe());
+    auto &d = diags_.report<DiagKind::ParameterType>(value.range, param.name.text, describeType(param.type),
+                                                     value.describe());
     if (param.type.kind == TK::Enum && value.kind == ast::Value::Kind::Name) {
       std::string guess = closestName(value.name.text, param.type.members);
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
     }
     d.notes.push_back({param.range, "parameter declared here"});
     return false;
@@ -208,7 +202,7 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
       const ParamBound &b = bound->second;
       if (v->kind != ast::Value::Kind::Number || (b.exclusive ? v->number > b.min : v->number >= b.min))
         continue;
-      auto &d = diags_.report(DiagKind::ParameterRange, v->range, param.name.text, b.describe(), v->text);
+      auto &d = diags_.report<DiagKind::ParameterRange>(v->range, param.name.text, b.describe(), v->text);
       d.help = fmt::format("strategy `{}` declares `{}` {}", facts.strategy->name, param.name.text,
                            b.word == "positive" ? "positive" : "non-negative");
       d.notes.push_back({b.range, "bound declared here"});
@@ -228,18 +222,15 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
       continue;
     const ast::Entity *e = scope_.find(v->name.text);
     if (!e) {
-      auto &d = diags_.report(DiagKind::UnknownName, v->range, wanted ? ast::entityKindName(*wanted) : "declaration",
-                              v->name.text);
+      auto &d = diags_.report<DiagKind::UnknownName>(v->range, wanted ? ast::entityKindName(*wanted) : "declaration",
+                                                     v->name.text);
       std::string guess = scope_.suggest(v->name.text, {wanted.value_or(ast::EntityKind::Covariate)});
-      if (!guess.empty()) {
-        d.help = fmt::format("did you mean `{}`?", guess);
-        d.replacement = guess;
-      }
+      suggest(d, guess);
       ok = false;
       continue;
     }
     if (wanted && e->kind != *wanted) {
-      auto &d = diags_.report(DiagKind::WrongKind, v->range, v->name.text, withArticle(e->kind), withArticle(*wanted));
+      auto &d = diags_.report<DiagKind::WrongKind>(v->range, v->name.text, withArticle(e->kind), withArticle(*wanted));
       d.notes.push_back({e->name.range, fmt::format("`{}` declared here", v->name.text)});
       if (*wanted == ast::EntityKind::Covariate && e == facts.treatment)
         d.help = fmt::format("`{}` is the treatment of study `{}`: adjusting for the treatment removes the very "
@@ -265,13 +256,13 @@ bool DesignChecker::checkArgument(const StudyFacts &facts, const ast::Param &par
     if (observed && !isBool)
       continue; // a wrong type on `observed:` is already reported (VD2020)
     if (observed) {
-      auto &d = diags_.report(DiagKind::UnobservedCovariate, v->range, v->name.text, "is not observed");
+      auto &d = diags_.report<DiagKind::UnobservedCovariate>(v->range, v->name.text, "is not observed");
       d.notes.push_back({observed->range, "declared unobserved here"});
       d.help = "adjustment needs the confounder measured (König et al. 2026, Section 4); measure it, or drop it "
                "from the adjustment set and leave exchangeability open";
     } else {
-      auto &d = diags_.report(DiagKind::UnobservedCovariate, v->range, v->name.text,
-                              "does not say whether it was observed");
+      auto &d =
+          diags_.report<DiagKind::UnobservedCovariate>(v->range, v->name.text, "does not say whether it was observed");
       d.notes.push_back({e->name.range, fmt::format("`{}` declared here", v->name.text)});
       d.help = fmt::format("add `observed: true` to `{}` if it was measured for every model or unit, or "
                            "`observed: false` if not (adjustment needs the confounder measured, König et al. 2026, "
@@ -293,15 +284,15 @@ void DesignChecker::checkEmergence(const StudyFacts &facts) {
       continue;
     const ast::Attribute *params = ast::findAttribute(facts.recipe->attributes, "params");
     if (!params || params->value.kind != ast::Value::Kind::Number) {
-      auto &d = diags_.report(DiagKind::RecipeMissingParams, facts.decl->name.range, facts.recipe->name.text,
-                              o->name.text, emergent->value.text);
+      auto &d = diags_.report<DiagKind::RecipeMissingParams>(facts.decl->name.range, facts.recipe->name.text,
+                                                             o->name.text, emergent->value.text);
       d.notes.push_back({facts.recipe->name.range, "recipe declared here"});
       continue;
     }
     if (params->value.number < emergent->value.number) {
-      auto &d = diags_.report(DiagKind::EmergenceBelowScale, facts.decl->name.range, facts.decl->name.text,
-                              facts.outcome->name.text, facts.recipe->name.text, params->value.text, o->name.text,
-                              emergent->value.text);
+      auto &d = diags_.report<DiagKind::EmergenceBelowScale>(facts.decl->name.range, facts.decl->name.text,
+                                                             facts.outcome->name.text, facts.recipe->name.text,
+                                                             params->value.text, o->name.text, emergent->value.text);
       d.notes.push_back({emergent->range, "emergence declared here"});
       d.notes.push_back({params->range, "recipe size declared here"});
       d.help = "an ability that appears only at larger scale cannot be studied below it (König et al. 2026, "

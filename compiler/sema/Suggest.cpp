@@ -1,6 +1,7 @@
-// Suggest.cpp — edit-distance search for "did you mean".
+// Suggest.cpp — edit-distance search for "did you mean", and the suggestion it attaches to a diagnostic.
 #include "sema/Suggest.h"
 
+#include <fmt/format.h>
 #include <llvm/ADT/StringRef.h>
 
 namespace vdc {
@@ -28,6 +29,16 @@ std::string closestName(std::string_view name, const std::vector<std::string> &c
     }
   }
   return best;
+}
+
+std::string didYouMean(std::string_view guess) { return fmt::format("did you mean `{}`?", guess); }
+
+bool suggest(Diagnostic &diag, const std::string &guess, std::string_view more) {
+  if (guess.empty())
+    return false;
+  diag.help = more.empty() ? didYouMean(guess) : fmt::format("{} {}", didYouMean(guess), more);
+  diag.replacement = guess;
+  return true;
 }
 
 } // namespace vdc

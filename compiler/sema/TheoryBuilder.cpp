@@ -39,7 +39,7 @@ private:
       auto [it, fresh] = designs.emplace(d.name.text, d.name.range);
       if (fresh)
         continue;
-      auto &diag = diags_.report(DiagKind::DuplicateName, d.name.range, "design", d.name.text);
+      auto &diag = diags_.report<DiagKind::DuplicateName>(d.name.range, "design", d.name.text);
       diag.notes.push_back({it->second, "first declared here"});
       diag.help = "design names are unique within a file; rename one of them";
     }
@@ -48,7 +48,7 @@ private:
   bool claimName(const ast::Name &name, const char *what) {
     auto [it, fresh] = seen_.emplace(name.text, name.range);
     if (!fresh) {
-      auto &d = diags_.report(DiagKind::DuplicateName, name.range, what, name.text);
+      auto &d = diags_.report<DiagKind::DuplicateName>(name.range, what, name.text);
       d.notes.push_back({it->second, "first declared here"});
     }
     return fresh;
@@ -64,7 +64,7 @@ private:
     auto dot = a.name.find('.');
     auto validity = parseValidity(dot == std::string::npos ? "" : std::string_view(a.name).substr(0, dot));
     if (!validity)
-      diags_.report(DiagKind::BadValidity, decl.name.range, a.name);
+      diags_.report<DiagKind::BadValidity>(decl.name.range, a.name);
     a.validity = validity.value_or(Validity::Statistical);
     for (const ast::Attribute &attr : decl.attributes) {
       const std::string &key = attr.key.text;
@@ -72,7 +72,7 @@ private:
         if (attr.value.kind == ast::Value::Kind::Bool)
           a.testable = attr.value.boolean;
         else
-          diags_.report(DiagKind::AttributeType, attr.value.range, key, "`true` or `false`", attr.value.describe());
+          diags_.report<DiagKind::AttributeType>(attr.value.range, key, "`true` or `false`", attr.value.describe());
         continue;
       }
       std::string *field = key == "formula"          ? &a.formula
@@ -85,7 +85,7 @@ private:
       if (attr.value.kind == ast::Value::Kind::String)
         *field = attr.value.text;
       else
-        diags_.report(DiagKind::AttributeType, attr.value.range, key, "a string", attr.value.describe());
+        diags_.report<DiagKind::AttributeType>(attr.value.range, key, "a string", attr.value.describe());
     }
     theory_.assumptions.emplace(a.name, std::move(a));
   }
@@ -96,12 +96,9 @@ private:
     std::vector<std::string> names;
     for (const auto &[n, _] : theory_.assumptions)
       names.push_back(n);
-    auto &d = diags_.report(DiagKind::UnknownName, name.range, "assumption", name.text);
+    auto &d = diags_.report<DiagKind::UnknownName>(name.range, "assumption", name.text);
     std::string guess = closestName(name.text, names);
-    if (!guess.empty()) {
-      d.help = fmt::format("did you mean `{}`?", guess);
-      d.replacement = guess;
-    }
+    suggest(d, guess);
     return nullptr;
   }
 
@@ -115,7 +112,7 @@ private:
       r.assumption = resolveAssumption(line.assumption);
       auto level = parseLevel(line.severity.text);
       if (!level)
-        diags_.report(DiagKind::BadSeverity, line.severity.range, line.severity.text);
+        diags_.report<DiagKind::BadSeverity>(line.severity.range, line.severity.text);
       r.severity = level.value_or(Level::Key);
       if (line.condition)
         checkCondition(*line.condition, params, owner);
@@ -136,7 +133,7 @@ private:
         if (p.name.text == c.param.text)
           param = &p;
     if (!param) {
-      diags_.report(DiagKind::ConditionParameter, c.param.range, c.param.text, owner);
+      diags_.report<DiagKind::ConditionParameter>(c.param.range, c.param.text, owner);
       return;
     }
     if (c.kind == ast::Condition::Kind::Compare && !fitsType(param->type, c.literal)) {
@@ -144,8 +141,8 @@ private:
       bool listLength = param->type.kind == ast::TypeExpr::Kind::List && c.literal.kind == ast::Value::Kind::Number;
       bool intAsNumber = param->type.kind == ast::TypeExpr::Kind::Int && c.literal.kind == ast::Value::Kind::Number;
       if (!listLength && !intAsNumber)
-        diags_.report(DiagKind::ConditionType, c.literal.range, c.param.text, param->type.spelling(),
-                      c.literal.describe());
+        diags_.report<DiagKind::ConditionType>(c.literal.range, c.param.text, param->type.spelling(),
+                                               c.literal.describe());
     }
   }
 
@@ -158,10 +155,10 @@ private:
     std::set<std::string> params;
     for (const ast::Param &p : decl.params) {
       if (!params.insert(p.name.text).second)
-        diags_.report(DiagKind::DuplicateParameter, p.name.range, p.name.text, s.name);
+        diags_.report<DiagKind::DuplicateParameter>(p.name.range, p.name.text, s.name);
       if (p.defaultValue && !fitsType(p.type, *p.defaultValue))
-        diags_.report(DiagKind::ParameterType, p.defaultValue->range, p.name.text, describeType(p.type),
-                      p.defaultValue->describe());
+        diags_.report<DiagKind::ParameterType>(p.defaultValue->range, p.name.text, describeType(p.type),
+                                               p.defaultValue->describe());
     }
     for (const ast::Name &n : decl.satisfies)
       if (const Assumption *a = resolveAssumption(n))
@@ -173,8 +170,9 @@ private:
         if (attr.value.kind == ast::Value::Kind::Name && attr.value.name.text == "average_over_units")
           s.unitAverage = true;
         else
-          diags_.report(DiagKind::BadEstimand, attr.value.range,
-                        attr.value.kind == ast::Value::Kind::Name ? attr.value.name.text : attr.value.describe());
+          diags_.report<DiagKind::BadEstimand>(attr.value.range, attr.value.kind == ast::Value::Kind::Name
+                                                                     ? attr.value.name.text
+                                                                     : attr.value.describe());
       } else if (key == "target") {
         strategyTarget(s, attr);
       } else if (std::optional<ast::EntityKind> kind = kindOfPlural(key)) {
@@ -191,7 +189,7 @@ private:
           s.bounds[p->name.text] = bound;
         }
       } else {
-        auto &d = diags_.report(DiagKind::UnknownField, attr.key.range, "strategy", s.name, key);
+        auto &d = diags_.report<DiagKind::UnknownField>(attr.key.range, "strategy", s.name, key);
         d.help = "a strategy's fields are `estimand:`, `target:`, `positive:`, `non_negative:` and the plural of a "
                  "kind of declaration (`covariates:`, `recipes:`, ...) naming `ref` parameters";
       }
@@ -202,8 +200,8 @@ private:
       if (bound == s.bounds.end() || !p.defaultValue || p.defaultValue->kind != ast::Value::Kind::Number)
         continue;
       if (violates(bound->second, p.defaultValue->number)) {
-        auto &d = diags_.report(DiagKind::ParameterRange, p.defaultValue->range, p.name.text,
-                                bound->second.describe(), p.defaultValue->text);
+        auto &d = diags_.report<DiagKind::ParameterRange>(p.defaultValue->range, p.name.text, bound->second.describe(),
+                                                          p.defaultValue->text);
         d.notes.push_back({bound->second.range, fmt::format("`{}` declared here", bound->second.word)});
       }
     }
@@ -221,8 +219,8 @@ private:
     else if (text == "population")
       s.target = ast::EntityKind::Population;
     else
-      diags_.report(DiagKind::AttributeType, v.range, "target", "`recipe` or `population`",
-                    v.kind == ast::Value::Kind::String ? "\"" + v.text + "\"" : v.describe());
+      diags_.report<DiagKind::AttributeType>(v.range, "target", "`recipe` or `population`",
+                                             v.kind == ast::Value::Kind::String ? "\"" + v.text + "\"" : v.describe());
     s.targetRange = attr.range;
   }
 
@@ -256,7 +254,7 @@ private:
     std::vector<const ast::Param *> out;
     for (const ast::Value *v : values) {
       if (v->kind != ast::Value::Kind::Name) {
-        diags_.report(DiagKind::AttributeType, v->range, attr.key.text, "names of parameters", v->describe());
+        diags_.report<DiagKind::AttributeType>(v->range, attr.key.text, "names of parameters", v->describe());
         continue;
       }
       const ast::Param *param = s.param(v->name.text);
@@ -266,7 +264,7 @@ private:
       bool fits = type && (role == ParamRole::Reference ? type->kind == TK::Ref
                                                         : type->kind == TK::Int || type->kind == TK::Number);
       if (!fits) {
-        auto &d = diags_.report(DiagKind::BadParamAttribute, v->range, attr.key.text, v->name.text, expected, s.name);
+        auto &d = diags_.report<DiagKind::BadParamAttribute>(v->range, attr.key.text, v->name.text, expected, s.name);
         if (param)
           d.notes.push_back({param->range, fmt::format("`{}` declared here as {}", param->name.text,
                                                        param->type.spelling())});
@@ -285,9 +283,9 @@ private:
     p.decl = &decl;
     if (decl.appliesTo == ast::EntityKind::Covariate || decl.appliesTo == ast::EntityKind::Study ||
         decl.appliesTo == ast::EntityKind::Claim) {
-      auto &d = diags_.report(DiagKind::WrongKind, decl.appliesToRange, ast::entityKindName(decl.appliesTo),
-                              "a kind of declaration that cannot have proxies",
-                              "recipe, treatment, outcome or population");
+      auto &d = diags_.report<DiagKind::WrongKind>(decl.appliesToRange, ast::entityKindName(decl.appliesTo),
+                                                   "a kind of declaration that cannot have proxies",
+                                                   "recipe, treatment, outcome or population");
       (void)d;
     }
     p.requirements = requirements(decl.requirements, nullptr, p.name);
