@@ -19,23 +19,19 @@ namespace P = grammar;
 /// Maps ANTLR's code-point indexes back to byte offsets of the UTF-8 source.
 class OffsetMap {
 public:
-  explicit OffsetMap(std::string_view text) {
-    offsets_.reserve(text.size() + 1);
-    for (uint32_t i = 0; i < text.size(); ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        offsets_.push_back(i);
-    offsets_.push_back(static_cast<uint32_t>(text.size()));
-  }
   uint32_t byteOffset(size_t codePoint) const {
-    return codePoint < offsets_.size() ? offsets_[codePoint] : offsets_.back();
+    return codePoint < starts_.size() ? starts_[codePoint] : starts_.back();
   }
 
 private:
-  std::vector<uint32_t> offsets_;
+  friend class InputStream;
+  /// Where each code point starts, and the end of the text past the last.
+  std::vector<uint32_t> starts_;
 };
 
-/// ANTLR's input stream over text already checked to be valid UTF-8, decoded here in one pass: the
-/// runtime's own conversion (std::wstring_convert) peaks at five times the UTF-32 size and keeps the spare.
+/// ANTLR's input stream over the text, decoded here in one pass that also records where each code point starts
+/// (an invalid byte is one code point of its own): the runtime's own conversion (std::wstring_convert) peaks at
+/// five times the UTF-32 size and keeps the spare.
 class InputStream : public antlr4::ANTLRInputStream {
 public:
   explicit InputStream(std::string_view text) {
@@ -43,10 +39,18 @@ public:
     for (char c : text)
       codePoints += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     _data.reserve(codePoints);
-    for (size_t i = 0; i < text.size();)
+    offsets_.starts_.reserve(codePoints + 1);
+    for (size_t i = 0; i < text.size();) {
+      offsets_.starts_.push_back(static_cast<uint32_t>(i));
       _data.push_back(decodeUtf8(text, i));
+    }
+    offsets_.starts_.push_back(static_cast<uint32_t>(text.size()));
     p = 0;
   }
+  const OffsetMap &offsets() const { return offsets_; }
+
+private:
+  OffsetMap offsets_;
 };
 
 } // namespace vdc::parse

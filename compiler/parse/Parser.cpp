@@ -26,8 +26,8 @@ ast::Module parseModule(const SourceManager &sources, FileId file, DiagnosticSin
     return empty;
   }
   try {
-    OffsetMap offsets(text);
     InputStream input(text);
+    const OffsetMap &offsets = input.offsets();
     VDesignLexer lexer(&input);
     lexer.removeErrorListeners();
     QuietListener quiet;

@@ -1,8 +1,7 @@
 // Tokens.cpp — runs the generated lexer over a text into plain tokens, and builds the keyword table from its vocabulary.
 #include "parse/Tokens.h"
 
-#include "parse/AntlrIncludes.h"
-#include "source/Utf8.h"
+#include "parse/ParseInput.h"
 
 #include <algorithm>
 #include <map>
@@ -12,25 +11,8 @@ namespace vdc {
 
 namespace {
 
-using grammar::VDesignLexer;
-
-/// ANTLR's input stream over any bytes, decoded in one pass, remembering where each code point starts.
-class InputStream : public antlr4::ANTLRInputStream {
-public:
-  explicit InputStream(std::string_view text) {
-    for (size_t i = 0; i < text.size();) {
-      starts_.push_back(static_cast<uint32_t>(i));
-      _data.push_back(decodeUtf8(text, i));
-    }
-    starts_.push_back(static_cast<uint32_t>(text.size()));
-    p = 0;
-  }
-  /// The byte offset of code point `index` (the end of the text past the last).
-  uint32_t byteOffset(size_t index) const { return index < starts_.size() ? starts_[index] : starts_.back(); }
-
-private:
-  std::vector<uint32_t> starts_;
-};
+using parse::InputStream;
+using parse::VDesignLexer;
 
 /// The condition operators: reserved inside `when`/`unless` conditions only, names everywhere else.
 bool isConditionOperator(size_t type) {
@@ -129,8 +111,8 @@ std::vector<Token> lexTokens(std::string_view text) {
       break;
     if (type == VDesignLexer::WS)
       continue;
-    uint32_t begin = input.byteOffset(t->getStartIndex());
-    uint32_t end = input.byteOffset(t->getStopIndex() + 1);
+    uint32_t begin = input.offsets().byteOffset(t->getStartIndex());
+    uint32_t end = input.offsets().byteOffset(t->getStopIndex() + 1);
     out.push_back(Token{kindOf(type), text.substr(begin, end - begin), begin, static_cast<uint32_t>(t->getLine()),
                         static_cast<uint32_t>(t->getCharPositionInLine())});
   }
