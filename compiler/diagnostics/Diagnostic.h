@@ -59,6 +59,10 @@ const DiagInfo &diagInfo(DiagKind kind);
 /// All kinds, in declaration order.
 const std::vector<DiagInfo> &allDiagnostics();
 
+/// How sure a suggested replacement is (as rustc grades its suggestions): a machine-applicable one is what the
+/// author meant (`via` for `:`), a maybe-incorrect one is a guess (the closest known name to a misspelt one).
+enum class Applicability { MachineApplicable, MaybeIncorrect };
+
 /// A secondary location with its own message ("obligation introduced here").
 struct DiagNote {
   SourceRange range;
@@ -76,6 +80,8 @@ struct Diagnostic {
   std::string help;
   /// Replacement text for the primary range when the fix is mechanical (a "did you mean").
   std::string replacement;
+  /// How sure `replacement` is; an editor applies a machine-applicable one as the preferred fix.
+  Applicability applicability = Applicability::MachineApplicable;
 
   const char *code() const { return diagInfo(kind).code; }
 };
@@ -90,7 +96,8 @@ public:
     static_assert(diagArgCount(kDiagFormats[static_cast<size_t>(K)]) == sizeof...(Args),
                   "the number of arguments differs from the number of `{}` in the kind's format (Diagnostics.def)");
     std::string message = fmt::format(FMT_STRING(kDiagFormats[static_cast<size_t>(K)]), args...);
-    diags_.push_back(Diagnostic{K, diagInfo(K).severity, range, std::move(message), {}, {}, {}});
+    diags_.push_back(
+        Diagnostic{K, diagInfo(K).severity, range, std::move(message), {}, {}, {}, Applicability::MachineApplicable});
     return diags_.back();
   }
 

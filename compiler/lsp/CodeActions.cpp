@@ -104,8 +104,9 @@ std::vector<CodeAction> codeActions(const Compilation &c, const std::string &uri
     if (d.range.file != root || !overlaps(d.range, begin, end))
       continue;
     if (!d.replacement.empty()) {
+      // Only a replacement that is surely what the author meant is the preferred fix; a guess is offered too.
       out.push_back(action(fmt::format("Replace with `{}`", d.replacement), uri, textEdit(sm, d.range, d.replacement),
-                           true));
+                           d.applicability == Applicability::MachineApplicable));
     }
     std::string code = d.code();
     if (code == "VD2018" || code == "VD2019" || code == "VD2022") {

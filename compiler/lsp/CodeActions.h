@@ -11,7 +11,8 @@
 namespace vdc::lsp {
 
 /// The quick fixes for the byte range [begin, end] of the root file of `c` (known to the client as `uri`):
-/// - apply a diagnostic's suggested replacement (a "did you mean", `via` for `:`, a name without quotes);
+/// - apply a diagnostic's suggested replacement (a "did you mean", `via` for `:`, a name without quotes), the
+///   preferred fix when it is machine-applicable (not a guess);
 /// - remove a stale or duplicate discharge (VD2018, VD2019, VD2022): its lines, or only it when it shares a line;
 /// - add a discharge stub for an open obligation whose declaration lies in the range, on a line of its own just
 ///   before the design's closing brace, indented like the design's declarations, in the file's line break.

@@ -117,8 +117,10 @@ void DesignChecker::applyDischarges() {
         } else {
           d.help = fmt::format("the obligations attached to `{}` are: {}", target->name.text, llvm::join(has, ", "));
           std::string guess = closestName(assumption->name, has);
-          if (!guess.empty())
+          if (!guess.empty()) {
             d.replacement = guess;
+            d.applicability = Applicability::MaybeIncorrect;
+          }
         }
         d.notes.push_back({target->name.range, fmt::format("`{}` declared here", target->name.text)});
       }

@@ -38,6 +38,7 @@ bool suggest(Diagnostic &diag, const std::string &guess, std::string_view more) 
     return false;
   diag.help = more.empty() ? didYouMean(guess) : fmt::format("{} {}", didYouMean(guess), more);
   diag.replacement = guess;
+  diag.applicability = Applicability::MaybeIncorrect;
   return true;
 }
 

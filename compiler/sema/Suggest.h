@@ -16,7 +16,8 @@ std::string closestName(std::string_view name, const std::vector<std::string> &c
 std::string didYouMean(std::string_view guess);
 
 /// Offers `guess` as the fix of `diag`: the help "did you mean `guess`?" (followed by `more` when given) and
-/// `guess` as the replacement of the diagnostic's range. Does nothing and returns false when `guess` is empty.
+/// `guess` as the replacement of the diagnostic's range, a maybe-incorrect one (a guess). Does nothing and returns
+/// false when `guess` is empty.
 bool suggest(Diagnostic &diag, const std::string &guess, std::string_view more = {});
 
 } // namespace vdc
