@@ -4,6 +4,9 @@
 #include "sema/DesignChecker.h"
 #include "sema/DesignScope.h"
 
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/StringRef.h>
+
 #include <map>
 #include <tuple>
 
@@ -43,6 +46,13 @@ private:
 
   // Discharges.cpp: matching discharges to obligations.
   void applyDischarges();
+  /// Obligations by (assumption, declaration), each in id order.
+  using ObligationIndex = llvm::DenseMap<std::pair<const Assumption *, llvm::StringRef>, std::vector<Obligation *>>;
+  /// Makes the obligations a `dispute` names contested, or reports why it cannot (LANGUAGE.md Section 12.3).
+  void applyDispute(const ast::Discharge &dis, const Assumption &assumption, const ast::Entity &target,
+                    const ObligationIndex &byKey);
+  /// A discharge or dispute that names no obligation of its declaration (not reported when claims were not built).
+  void reportStale(const ast::Discharge &dis, const Assumption &assumption, const ast::Entity &target);
 
   // CheckDischarges.cpp: `by check NAME { ... }` — parameters, data paths, and the lock.
   /// Checks the named check, its parameters and data; null after reporting a problem.
