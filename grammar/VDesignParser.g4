@@ -41,8 +41,10 @@ entityKind : RECIPE | TREATMENT | OUTCOME | POPULATION | COVARIATE | STUDY | CLA
 // `proxy of X via KIND`; a `:` in place of `via` is accepted here and reported precisely.
 proxyClause : PROXY OF qname (VIA | wrongVia=COLON) name ;
 
+// `by study S` (Section 12.1): a study of the design is the evidence.
 dischargeDecl
-  : DISCHARGE qname FOR qname BY name (STRING | checkName=name attrBlock)? (CITE STRING)?
+  : DISCHARGE qname FOR qname BY (STUDY studyName=name STRING? | name (STRING | checkName=name attrBlock)?)
+    (CITE STRING)?
   ;
 
 // `dispute A for X by KIND "text" cite "..."` (Section 12.3): evidence against an assumption, in words or a study.

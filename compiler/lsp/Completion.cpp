@@ -402,8 +402,7 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
     } else if (s.size() == 4 && isWord(&s[3], "by")) {
       for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
         items.add(evidence, kValue, "evidence");
-      if (f.keyword == "dispute")
-        items.add("study", kValue, "evidence");
+      items.add("study", kValue, "evidence");
     } else if (s.size() == 5 && isWord(&s[4], "study") && design) {
       for (const ast::Entity &e : design->entities)
         if (e.kind == ast::EntityKind::Study)

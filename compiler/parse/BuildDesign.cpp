@@ -73,7 +73,12 @@ ast::Discharge AstBuilder::discharge(P::VDesignParser::DischargeDeclContext *ctx
   out.assumption = qname(names.size() > 0 ? names[0] : nullptr);
   out.target = qname(names.size() > 1 ? names[1] : nullptr);
   auto evidence = ctx->name();
-  out.evidence = name(evidence.empty() ? nullptr : evidence[0]);
+  if (ctx->studyName) {
+    out.evidence = {"study", range(ctx->STUDY())};
+    out.study = name(ctx->studyName);
+  } else {
+    out.evidence = name(evidence.empty() ? nullptr : evidence[0]);
+  }
   auto strings = ctx->STRING();
   if (ctx->checkName) {
     out.checkName = name(ctx->checkName);

@@ -118,6 +118,39 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
   }
 }
 
+DesignChecker::Connection DesignChecker::connect(const StudyFacts &study, const ast::Entity *treatment,
+                                                const ast::Entity *outcome, const ast::Entity *target) const {
+  Connection c;
+  auto mismatch = [&](const ast::Entity *from, std::string what) { c.mismatches.push_back({from, std::move(what)}); };
+  if (!proxyPath(study.treatment, treatment, c.treatmentHops))
+    mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
+                                          study.treatment->name.text, treatment->name.text));
+  if (!proxyPath(study.outcome, outcome, c.outcomeHops))
+    mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
+                                        outcome->name.text));
+  if (target->kind == ast::EntityKind::Recipe) {
+    if (!study.recipe)
+      c.aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
+    else if (!proxyPath(study.recipe, target, c.recipeHops))
+      mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`", study.recipe->name.text,
+                                         target->name.text));
+  } else if (study.recipe) {
+    mismatch(nullptr, fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
+                                  study.recipe->name.text, target->name.text));
+  } else if (!proxyPath(study.population, target, c.recipeHops)) {
+    mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
+                                           study.population->name.text, target->name.text));
+  }
+  return c;
+}
+
+bool DesignChecker::lostToSyntaxError(const ast::Entity *from) const {
+  for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
+    if (e->malformed)
+      return true;
+  return false;
+}
+
 void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
   using K = ast::EntityKind;
   // A line of evidence that cannot become a chain leaves the claim not checked (LANGUAGE.md Section 13).
@@ -200,57 +233,22 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       continue;
     }
     const std::string &studyName = studyDecl->name.text;
-    auto mismatch = [&](const ast::Entity *from, const std::string &what) {
+    Connection connection = connect(study, treatment, outcome, target);
+    for (const auto &[from, what] : connection.mismatches) {
+      lostEvidence();
       // A proxy link lost to a syntax error (its declaration is not checked) would make this a cascade.
-      for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
-        if (e->malformed) {
-          lostEvidence();
-          return;
-        }
+      if (lostToSyntaxError(from))
+        continue;
       auto &d = diags_.report(DiagKind::ChainMismatch, ref->range, studyName, what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
-      lostEvidence();
-    };
-    std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
-    bool ok = true;
-    if (!proxyPath(study.treatment, treatment, treatmentHops)) {
-      mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
-                                            study.treatment->name.text, treatment->name.text));
-      ok = false;
     }
-    if (!proxyPath(study.outcome, outcome, outcomeHops)) {
-      mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
-                                          outcome->name.text));
+    bool ok = connection.mismatches.empty();
+    const auto &[treatmentHops, outcomeHops, recipeHops, aggregateRecipes, mismatches] = connection;
+    if (aggregateRecipes && !theory_.aggregation("recipes")) {
+      diags_.report(DiagKind::MissingAggregation, ref->range, "recipes",
+                    "a study over a population needs to support a claim about one recipe");
       ok = false;
-    }
-    bool aggregateRecipes = false;
-    if (target->kind == K::Recipe) {
-      if (study.recipe) {
-        if (!proxyPath(study.recipe, target, recipeHops)) {
-          mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`",
-                                             study.recipe->name.text, target->name.text));
-          ok = false;
-        }
-      } else {
-        aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
-        if (!theory_.aggregation("recipes")) {
-          diags_.report(DiagKind::MissingAggregation, ref->range, "recipes",
-                        "a study over a population needs to support a claim about one recipe");
-          ok = false;
-        }
-      }
-    } else {
-      if (study.recipe) {
-        mismatch(nullptr,
-                 fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
-                             study.recipe->name.text, target->name.text));
-        ok = false;
-      } else if (!proxyPath(study.population, target, recipeHops)) {
-        mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
-                                               study.population->name.text, target->name.text));
-        ok = false;
-      }
     }
     bool aggregateUnits = study.strategy->unitAverage && !claim.overUnits;
     if (aggregateUnits && !theory_.aggregation("units")) {

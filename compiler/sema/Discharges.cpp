@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace vdc {
 
@@ -61,7 +62,7 @@ void DesignChecker::applyDischarges() {
     }
     bool knownEvidence =
         std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end() ||
-        (dis.dispute && !dis.study.empty()); // `dispute ... by study S` (step 2 brings it to discharges)
+        !dis.study.empty(); // `by study S`: the STUDY keyword, never a misspelt kind
     if (!knownEvidence && !dis.evidence.empty()) {
       auto &d = diags_.report(DiagKind::UnknownEvidence, dis.evidence.range, dis.evidence.text);
       std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
@@ -131,6 +132,9 @@ void DesignChecker::applyDischarges() {
     }
     Status status = dis.evidence.text == "argument" ? Status::Assumed : Status::Discharged;
     Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+    evidence.study = dis.study.text;
+    if (!dis.study.empty() && !studyConnects(dis, matches))
+      continue; // reported; the obligations stay open
     if (dis.evidence.text == "check" && !namedCheck) {
       evidence.described = true; // a sentence about a check that vdc did not run (LANGUAGE.md Section 12.2)
       auto &d = diags_.report(DiagKind::DescribedCheck, dis.evidence.range, assumption->name, target->name.text);
@@ -184,6 +188,41 @@ void DesignChecker::applyDispute(const ast::Discharge &dis, const Assumption &as
     o->status = Status::Contested;
     o->disputes.push_back(evidence);
   }
+}
+
+bool DesignChecker::studyConnects(const ast::Discharge &dis, const std::vector<Obligation *> &matches) {
+  auto facts = studies_.find(scope_.find(dis.study.text));
+  if (facts == studies_.end() || !facts->second.valid)
+    return false; // the study's own errors are reported
+  const ast::Entity &studyDecl = *facts->first;
+  std::set<std::string> seen;
+  bool ok = true;
+  for (const Obligation *o : matches)
+    for (const std::string &claimName : o->claims) {
+      if (!seen.insert(claimName).second)
+        continue;
+      auto claim = std::find_if(out_.claims.begin(), out_.claims.end(),
+                                [&](const Claim &c) { return c.name == claimName; });
+      if (claim == out_.claims.end())
+        continue;
+      const ast::Entity *treatment = scope_.find(claim->treatment), *outcome = scope_.find(claim->outcome),
+                        *target = scope_.find(claim->target);
+      if (!treatment || !outcome || !target)
+        continue;
+      for (const auto &[from, what] : connect(facts->second, treatment, outcome, target).mismatches) {
+        ok = false;
+        if (lostToSyntaxError(from))
+          continue;
+        auto &d = diags_.report(DiagKind::StudyEvidenceMismatch, dis.study.range, studyDecl.name.text, claim->name,
+                                what);
+        d.notes.push_back({studyDecl.name.range, "study declared here"});
+        d.notes.push_back({claim->range, fmt::format("claim `{}` relies on `{}` at `{}`", claim->name,
+                                                     o->assumption->name, o->attachedTo)});
+        d.help = "study evidence must be a line of evidence for every claim that uses the obligation, as a study in "
+                 "its `from:` would be (LANGUAGE.md Section 12.1); cite a study that connects, or other evidence";
+      }
+    }
+  return ok;
 }
 
 void DesignChecker::reportStale(const ast::Discharge &dis, const Assumption &assumption, const ast::Entity &target) {
