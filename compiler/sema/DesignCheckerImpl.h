@@ -47,6 +47,10 @@ private:
   };
   Connection connect(const StudyFacts &study, const ast::Entity *treatment, const ast::Entity *outcome,
                      const ast::Entity *target) const;
+  /// Builds the chain from a study that connects to a claim (`connection` has no mismatch), adding its obligations;
+  /// false when a step was lost to an error already reported (the chain then lacks it).
+  bool chainFor(const ast::Entity &studyDecl, const StudyFacts &study, const Connection &connection,
+                const Claim &claim, const ast::Entity &target, Chain &chain);
   /// True when a proxy link from `from` passes a declaration damaged by a syntax error: a mismatch is a cascade.
   bool lostToSyntaxError(const ast::Entity *from) const;
   /// Walks proxy links from `from` up to `to`; returns the declarations whose proxy clause is used, or false.
@@ -55,6 +59,9 @@ private:
                     const std::string &step, const std::string &claim);
   void addRequirements(const std::vector<Requirement> &reqs, const Arguments *args, const std::string &attachedTo,
                        SourceRange location, const std::string &step, const std::string &claim, Chain &chain);
+
+  // StudyEvidence.cpp: chains inherit the obligations of the studies that discharge their steps.
+  void inheritStudyEvidence();
 
   // Discharges.cpp: matching discharges to obligations.
   void applyDischarges();
