@@ -7,6 +7,7 @@
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/ADT/StringRef.h>
 
+#include <functional>
 #include <map>
 #include <tuple>
 
@@ -62,6 +63,9 @@ private:
 
   // StudyEvidence.cpp: chains inherit the obligations of the studies that discharge their steps.
   void inheritStudyEvidence();
+  /// A loop of study evidence: the discharges in it, in order, and a claim whose chains it runs through.
+  void reportEvidenceCycle(const std::vector<size_t> &loop, const std::string &claim,
+                           const std::function<const ast::Discharge &(size_t)> &discharge);
 
   // Discharges.cpp: matching discharges to obligations.
   void applyDischarges();

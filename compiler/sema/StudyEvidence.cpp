@@ -3,6 +3,7 @@
 #include "sema/DesignCheckerImpl.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -24,6 +25,7 @@ void DesignChecker::inheritStudyEvidence() {
   // (a repeat is reported with the discharges). The obligations each settles are looked up in every round, since
   // a study's chain built as evidence can bring the very obligation another study is cited for.
   struct Vouch {
+    const ast::Discharge *decl = nullptr;
     const ast::Entity *study = nullptr;
     const Assumption *assumption = nullptr;
     std::string target;
@@ -41,7 +43,7 @@ void DesignChecker::inheritStudyEvidence() {
     auto facts = studies_.find(study);
     if (facts == studies_.end() || !facts->second.valid)
       continue;
-    vouches.push_back({study, assumption, target->name.text, {}});
+    vouches.push_back({&dis, study, assumption, target->name.text, {}});
   }
   if (vouches.empty())
     return;
@@ -120,6 +122,67 @@ void DesignChecker::inheritStudyEvidence() {
       }
     }
   }
+  // Cycles (LANGUAGE.md Section 12.1): study A's chain to a claim uses a step that study B vouches for, and so on
+  // back to A; the shortest is a study whose own chain uses the step it vouches for. Edges: vouch a -> vouch b when
+  // the chain of a's study to a claim that uses a's obligations has one of b's obligations as its own.
+  std::vector<std::vector<std::pair<size_t, std::string>>> edges(vouches.size());
+  for (size_t a = 0; a < vouches.size(); ++a)
+    for (const Claim &claim : out_.claims) {
+      auto usesStep = [&](const Chain &c) {
+        return std::any_of(vouches[a].ids.begin(), vouches[a].ids.end(), [&](int id) { return counts(c, id); });
+      };
+      bool uses = std::any_of(claim.chains.begin(), claim.chains.end(), usesStep);
+      for (const auto &[key, c] : evidenceChains)
+        uses = uses || (key.second == claim.name && usesStep(c));
+      const Chain *chain = uses ? chainOf(vouches[a].study, claim) : nullptr;
+      if (!chain)
+        continue;
+      for (size_t b = 0; b < vouches.size(); ++b)
+        for (int id : vouches[b].ids)
+          if (std::find(chain->obligations.begin(), chain->obligations.end(), id) != chain->obligations.end() &&
+              std::none_of(edges[a].begin(), edges[a].end(), [&](const auto &e) { return e.first == b; }))
+            edges[a].push_back({b, claim.name});
+    }
+  // Depth-first search; each loop is reported once, at the discharge that comes first in it.
+  std::vector<int> state(vouches.size(), 0); // 0 unseen, 1 on the path, 2 done
+  std::vector<size_t> path;
+  std::function<void(size_t)> visit = [&](size_t a) {
+    state[a] = 1;
+    path.push_back(a);
+    for (const auto &[b, claimName] : edges[a]) {
+      if (state[b] == 1) {
+        std::vector<size_t> loop(std::find(path.begin(), path.end(), b), path.end());
+        reportEvidenceCycle(loop, claimName, [&](size_t i) -> const ast::Discharge & { return *vouches[i].decl; });
+      } else if (state[b] == 0) {
+        visit(b);
+      }
+    }
+    path.pop_back();
+    state[a] = 2;
+  };
+  for (size_t a = 0; a < vouches.size(); ++a)
+    if (state[a] == 0)
+      visit(a);
+}
+
+void DesignChecker::reportEvidenceCycle(const std::vector<size_t> &loop, const std::string &claim,
+                                        const std::function<const ast::Discharge &(size_t)> &discharge) {
+  const ast::Discharge &first = discharge(loop.front());
+  // An edge a -> b means that a's study has b's step in its chain, so each step belongs to the previous study.
+  std::string words;
+  for (size_t k = 0; k < loop.size(); ++k) {
+    const ast::Discharge &d = discharge(loop[k]);
+    std::string owner = loop.size() == 1 ? "its own chain"
+                                         : fmt::format("`{}`'s chain", discharge(loop[(k + loop.size() - 1) %
+                                                                                      loop.size()]).study.text);
+    words += fmt::format("{}`{}` vouches for `{}` at `{}`, a step of {}", k == 0 ? "" : "; ", d.study.text,
+                         d.assumption.text, d.target.text, owner);
+  }
+  auto &d = diags_.report(DiagKind::StudyEvidenceCycle, first.study.range, claim, words);
+  for (size_t k = 1; k < loop.size(); ++k)
+    d.notes.push_back({discharge(loop[k]).range, "the loop goes on here"});
+  d.help = "a study cannot vouch, directly or through other studies, for a step of its own chain; cite evidence "
+           "from outside the loop (another study, an experiment, the literature)";
 }
 
 } // namespace vdc
