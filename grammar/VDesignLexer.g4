@@ -12,6 +12,8 @@ COVARIATE   : 'covariate';
 STUDY       : 'study';
 CLAIM       : 'claim';
 DISCHARGE   : 'discharge';
+// A contextual keyword (LANGUAGE.md Part II): it starts a statement in a design, and is a name everywhere else.
+DISPUTE     : 'dispute';
 PROXY       : 'proxy';
 OF          : 'of';
 VIA         : 'via';

@@ -26,6 +26,7 @@ designItem
   : citeDecl
   | entityDecl
   | dischargeDecl
+  | disputeDecl
   | SEMI
   ;
 
@@ -40,8 +41,15 @@ entityKind : RECIPE | TREATMENT | OUTCOME | POPULATION | COVARIATE | STUDY | CLA
 // `proxy of X via KIND`; a `:` in place of `via` is accepted here and reported precisely.
 proxyClause : PROXY OF qname (VIA | wrongVia=COLON) name ;
 
+// `by study S` (Section 12.1): a study of the design is the evidence.
 dischargeDecl
-  : DISCHARGE qname FOR qname BY name (STRING | checkName=name attrBlock)? (CITE STRING)?
+  : DISCHARGE qname FOR qname BY (STUDY studyName=name STRING? | name (STRING | checkName=name attrBlock)?)
+    (CITE STRING)?
+  ;
+
+// `dispute A for X by KIND "text" cite "..."` (Section 12.3): evidence against an assumption, in words or a study.
+disputeDecl
+  : DISPUTE qname FOR qname BY (STUDY studyName=name | name) STRING? (CITE STRING)?
   ;
 
 attrBlock : LBRACE attribute* RBRACE ;
@@ -108,7 +116,8 @@ declName : name | STRING ;
 
 qname : name (DOT name)* ;
 
-name : IDENT | AND | OR | NOT ;
+// The condition operators and the contextual keywords (`dispute`) are names outside their own places.
+name : IDENT | AND | OR | NOT | DISPUTE ;
 
 // A strategy parameter is also a study attribute key, so keywords are allowed (`design`).
 paramName : name | keyword ;

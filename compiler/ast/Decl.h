@@ -33,7 +33,8 @@ struct Entity {
   bool malformed = false; ///< A syntax error inside it was reported; the checker does not look further.
 };
 
-/// `discharge ASSUMPTION for NAME by EVIDENCE "text" cite "..."`.
+/// `discharge ASSUMPTION for NAME by EVIDENCE "text" cite "..."`, or `dispute ...` of the same form: evidence
+/// against the assumption (LANGUAGE.md Section 12.3).
 struct Discharge {
   Name assumption;
   Name target;
@@ -42,8 +43,10 @@ struct Discharge {
   std::string cite;
   Name checkName;                    ///< Section 11: `by check NAME { ... }`.
   std::vector<Attribute> checkArgs;
+  Name study;                        ///< Section 12.1: `by study NAME`.
   SourceRange range;
   bool malformed = false; ///< A syntax error inside it was reported; the checker does not look further.
+  bool dispute = false;   ///< Written `dispute`: evidence against the assumption.
 };
 
 /// A `design NAME "title" { ... }` block.

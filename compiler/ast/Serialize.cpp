@@ -13,7 +13,7 @@ namespace {
 // Linux target with libstdc++) stop the build until it is.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
 static_assert(sizeof(SourceRange) == 12 && sizeof(Name) == 48 && sizeof(Value) == 288 && sizeof(Attribute) == 352 &&
-                  sizeof(ProxyClause) == 112 && sizeof(Entity) == 288 && sizeof(Discharge) == 296 &&
+                  sizeof(ProxyClause) == 112 && sizeof(Entity) == 288 && sizeof(Discharge) == 344 &&
                   sizeof(Design) == 200 && sizeof(TypeExpr) == 72 && sizeof(Param) == 432 &&
                   sizeof(Condition) == 416 && sizeof(Requirement) == 536 && sizeof(AssumptionDecl) == 152 &&
                   sizeof(StrategyDecl) == 224 && sizeof(ProxyKindDecl) == 168 && sizeof(AggregationDecl) == 152 &&
@@ -211,8 +211,10 @@ template <class IO> void fields(IO &io, Node<IO, Discharge> &d) {
   io(d.cite);
   io(d.checkName);
   io(d.checkArgs);
+  io(d.study);
   io(d.range);
   io(d.malformed);
+  io(d.dispute);
 }
 template <class IO> void fields(IO &io, Node<IO, Design> &d) {
   io(d.name);

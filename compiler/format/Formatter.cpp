@@ -2,7 +2,7 @@
 //
 // The layout is a function of the tokens and of where the author broke lines, never of the old spacing:
 // - indentation is two spaces per open `{`, `[` or `(`; a line that continues a statement (a description
-//   or `proxy of` clause on its own line, a discharge's text or `cite`) is indented one step more;
+//   or `proxy of` clause on its own line, a discharge's or dispute's text or `cite`) is indented one step more;
 // - runs of blank lines become one blank line; blank lines at the start and end of the file go away;
 // - one space between tokens, none before `, : ) ] .` or after `( [ .`, none inside `list<T>` or before
 //   the `(` of `enum(...)`, none after a unary minus; two spaces between attributes written on one line
@@ -58,6 +58,14 @@ std::vector<LayoutToken> layoutTokens(std::string_view text) {
 
 bool is(const LayoutToken *t, const char *text) { return t && t->kind == Kind::Punct && t->text == text; }
 
+/// Whether `t` is the word that begins a statement: a statement keyword, or a contextual one (`dispute`, a name
+/// elsewhere) when the assumption's name follows it (`dispute external.x for ...`, not `dispute by ...`).
+bool isStatementWord(const LayoutToken &t, const LayoutToken *next) {
+  if (!isStatementKeyword(t.text))
+    return false;
+  return t.kind == Kind::Keyword || (t.kind == Kind::Name && next && next->kind == Kind::Name);
+}
+
 /// Whether a token can end a value, so that a following `key:` starts a new attribute.
 bool endsValue(const LayoutToken &t) {
   return t.kind == Kind::Name || t.kind == Kind::Number || t.kind == Kind::String || t.text == "true" ||
@@ -75,8 +83,8 @@ public:
         pendingNewlines_ = std::max(pendingNewlines_, t.newlinesBefore);
         // `a; b` with b a new statement on the same line: the `;` becomes a line break.
         const LayoutToken *after = i + 1 < tokens_.size() ? &tokens_[i + 1] : nullptr;
-        if (after && after->newlinesBefore == 0 && after->kind == Kind::Keyword &&
-            isStatementKeyword(after->text) && !is(nextSignificant(i + 1), ":"))
+        if (after && after->newlinesBefore == 0 && isStatementWord(*after, nextSignificant(i + 1)) &&
+            !is(nextSignificant(i + 1), ":"))
           pendingNewlines_ = std::max(pendingNewlines_, 1u);
         continue;
       }
@@ -118,8 +126,8 @@ private:
     if (t.text == "proxy")
       return !(next && next->text == "of");
     if (t.text == "cite")
-      return statement_ != "discharge";
-    return t.kind == Kind::Keyword && isStatementKeyword(t.text);
+      return statement_ != "discharge" && statement_ != "dispute";
+    return isStatementWord(t, next);
   }
 
   /// The indentation of `t` when it is first on its line, and whether it begins a statement there.

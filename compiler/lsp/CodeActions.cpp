@@ -113,8 +113,10 @@ std::vector<CodeAction> codeActions(const Compilation &c, const std::string &uri
       for (const ast::Design &design : c.root()->designs)
         for (const ast::Discharge &dis : design.discharges)
           if (dis.range.begin <= d.range.begin && d.range.end <= dis.range.end && removed.insert(&dis).second) {
-            out.push_back(action(code == "VD2018" ? "Remove the stale discharge" : "Remove this discharge", uri,
-                                 textEdit(sm, removal(sm, dis.range), ""), code == "VD2018"));
+            out.push_back(action(code == "VD2018"
+                                     ? (dis.dispute ? "Remove the stale dispute" : "Remove the stale discharge")
+                                     : (dis.dispute ? "Remove this dispute" : "Remove this discharge"),
+                                 uri, textEdit(sm, removal(sm, dis.range), ""), code == "VD2018"));
           }
     }
   }

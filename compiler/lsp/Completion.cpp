@@ -139,8 +139,9 @@ bool startsStatement(const Frame &f, const std::vector<Lexeme> &tokens, size_t i
   const Lexeme *next = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
   if (*block == BlockContext::File)
     return !(t.text == "proxy" && isWord(next, "of"));
-  if (*block == BlockContext::Design)
-    return !(t.text == "cite" && f.keyword == "discharge");
+  if (*block == BlockContext::Design) // `cite` and `by study S` continue a discharge or dispute
+    return !(t.text == "cite" && (f.keyword == "discharge" || f.keyword == "dispute")) &&
+           !(i > 0 && isWord(&tokens[i - 1], "by"));
   return true;
 }
 
@@ -382,8 +383,8 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
       items.entities({*kind}, self);
     return items.take();
   }
-  // `discharge A for X by EVIDENCE`.
-  if (f.owner == "design" && f.keyword == "discharge") {
+  // `discharge A for X by EVIDENCE`, and `dispute` of the same form (which also takes `by study S`).
+  if (f.owner == "design" && (f.keyword == "discharge" || f.keyword == "dispute")) {
     std::vector<Lexeme> s = inFrame(f.afterKeyword);
     if (s.empty()) {
       items.assumptions();
@@ -401,6 +402,11 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
     } else if (s.size() == 4 && isWord(&s[3], "by")) {
       for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
         items.add(evidence, kValue, "evidence");
+      items.add("study", kValue, "evidence");
+    } else if (s.size() == 5 && isWord(&s[4], "study") && design) {
+      for (const ast::Entity &e : design->entities)
+        if (e.kind == ast::EntityKind::Study)
+          items.add(e.name.text, kVariable, "study");
     }
     return items.take();
   }

@@ -84,6 +84,8 @@ std::string obligationLine(const Obligation &o) {
                                 statusName(o.status));
   if (o.evidence)
     out += fmt::format(" by {}", o.evidence->kind);
+  for (const Evidence &against : o.disputes) // what makes it contested (LANGUAGE.md Section 12.3)
+    out += fmt::format(", disputed by {}", against.kind == "study" ? "study `" + against.study + "`" : against.kind);
   if (!o.step.empty())
     out += fmt::format(" ({})", escapeMarkdown(o.step));
   return out + "\n";
@@ -149,7 +151,8 @@ std::string assumptionHover(const Compilation &c, const Occurrence &o) {
         if (ob.assumption == a && ob.attachedTo == o.discharge->target.text)
           lines += obligationLine(ob);
     out += fmt::format("\nObligations of `{}` on `{}`:\n\n", a->name, o.discharge->target.text);
-    out += lines.empty() ? "- none: this discharge is stale\n" : lines;
+    out += lines.empty() ? fmt::format("- none: this {} is stale\n", o.discharge->dispute ? "dispute" : "discharge")
+                         : lines;
   }
   return out;
 }

@@ -109,6 +109,8 @@ public:
         if (!dis.assumption.empty() && dis.assumption.range.valid())
           out_.back().discharge = &dis;
         add(SymbolKind::Entity, dis.target, &d);
+        if (!dis.study.empty())
+          add(SymbolKind::Entity, dis.study, &d);
       }
     }
     for (const ast::AssumptionDecl &a : m.assumptions)

@@ -70,8 +70,8 @@ void writeDocumentSymbols(llvm::json::OStream &json, const Compilation &c) {
         for (const ast::Entity &e : d.entities)
           writeSymbol(json, sm, e.name.text, ast::entityKindName(e.kind), symbolKind(e.kind), e.range, e.name.range);
         for (const ast::Discharge &dis : d.discharges)
-          writeSymbol(json, sm, dis.assumption.text + " for " + dis.target.text, "discharge", kProperty, dis.range,
-                      dis.assumption.range);
+          writeSymbol(json, sm, dis.assumption.text + " for " + dis.target.text, dis.dispute ? "dispute" : "discharge",
+                      kProperty, dis.range, dis.assumption.range);
       });
     for (const ast::AssumptionDecl &a : m->assumptions)
       writeSymbol(json, sm, a.name.text, "assumption", kInterface, a.range, a.name.range);

@@ -68,6 +68,7 @@ private:
   static ast::EntityKind entityKind(P::VDesignParser::EntityKindContext *ctx);
   ast::Entity entity(P::VDesignParser::EntityDeclContext *ctx);
   ast::Discharge discharge(P::VDesignParser::DischargeDeclContext *ctx);
+  ast::Discharge dispute(P::VDesignParser::DisputeDeclContext *ctx);
   std::vector<ast::Attribute> attributes(P::VDesignParser::AttrBlockContext *ctx);
   ast::Attribute attribute(P::VDesignParser::AttributeContext *ctx);
   ast::Value value(P::VDesignParser::ValueContext *ctx);

@@ -22,6 +22,9 @@ ast::Design AstBuilder::design(P::VDesignParser::DesignDeclContext *ctx) {
     } else if (auto *discharge = item->dischargeDecl()) {
       out.discharges.push_back(this->discharge(discharge));
       out.discharges.back().malformed |= damaged({file_, range(item).begin, until});
+    } else if (auto *dispute = item->disputeDecl()) {
+      out.discharges.push_back(this->dispute(dispute));
+      out.discharges.back().malformed |= damaged({file_, range(item).begin, until});
     }
   }
   return out;
@@ -70,7 +73,12 @@ ast::Discharge AstBuilder::discharge(P::VDesignParser::DischargeDeclContext *ctx
   out.assumption = qname(names.size() > 0 ? names[0] : nullptr);
   out.target = qname(names.size() > 1 ? names[1] : nullptr);
   auto evidence = ctx->name();
-  out.evidence = name(evidence.empty() ? nullptr : evidence[0]);
+  if (ctx->studyName) {
+    out.evidence = {"study", range(ctx->STUDY())};
+    out.study = name(ctx->studyName);
+  } else {
+    out.evidence = name(evidence.empty() ? nullptr : evidence[0]);
+  }
   auto strings = ctx->STRING();
   if (ctx->checkName) {
     out.checkName = name(ctx->checkName);
@@ -87,6 +95,31 @@ ast::Discharge AstBuilder::discharge(P::VDesignParser::DischargeDeclContext *ctx
     }
   } else if (!strings.empty()) {
     out.text = unescape(strings[0]->getSymbol());
+  }
+  out.range = range(ctx);
+  out.malformed = damaged(out.range);
+  return out;
+}
+
+ast::Discharge AstBuilder::dispute(P::VDesignParser::DisputeDeclContext *ctx) {
+  ast::Discharge out;
+  out.dispute = true;
+  auto names = ctx->qname();
+  out.assumption = qname(names.size() > 0 ? names[0] : nullptr);
+  out.target = qname(names.size() > 1 ? names[1] : nullptr);
+  if (ctx->studyName) {
+    out.evidence = {"study", range(ctx->STUDY())};
+    out.study = name(ctx->studyName);
+  } else {
+    out.evidence = name(ctx->name());
+  }
+  // The first string is the evidence text; a string after `cite` is the citation.
+  size_t citeIndex = ctx->CITE() ? ctx->CITE()->getSymbol()->getTokenIndex() : SIZE_MAX;
+  for (auto *s : ctx->STRING()) {
+    if (s->getSymbol()->getTokenIndex() > citeIndex)
+      out.cite = unescape(s->getSymbol());
+    else
+      out.text = unescape(s->getSymbol());
   }
   out.range = range(ctx);
   out.malformed = damaged(out.range);

@@ -50,8 +50,8 @@ void ErrorStrategy::sync(antlr4::Parser *parser) {
       return isWord(t) && input->LA(2) == VDesignLexer::COLON;
     return t == VDesignLexer::RECIPE || t == VDesignLexer::TREATMENT || t == VDesignLexer::OUTCOME ||
            t == VDesignLexer::POPULATION || t == VDesignLexer::COVARIATE || t == VDesignLexer::STUDY ||
-           t == VDesignLexer::CLAIM || t == VDesignLexer::DISCHARGE || t == VDesignLexer::CITE ||
-           t == VDesignLexer::SEMI;
+           t == VDesignLexer::CLAIM || t == VDesignLexer::DISCHARGE || t == VDesignLexer::DISPUTE ||
+           t == VDesignLexer::CITE || t == VDesignLexer::SEMI;
   };
   size_t la = input->LA(1);
   // The `{` comes within the first few children, before any item: stop at it, so that a block with many
@@ -110,7 +110,7 @@ void ErrorStrategy::sync(antlr4::Parser *parser) {
     else
       for (size_t t : {VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME,
                        VDesignLexer::POPULATION, VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM,
-                       VDesignLexer::DISCHARGE, VDesignLexer::CITE})
+                       VDesignLexer::DISCHARGE, VDesignLexer::DISPUTE, VDesignLexer::CITE})
         expected.add(t);
     expected.add(VDesignLexer::RBRACE);
     report(parser, input->LT(1), expected, /*alreadyBegun=*/true);
@@ -232,6 +232,7 @@ bool ErrorStrategy::startsDeclaration(antlr4::TokenStream *input) {
   case VDesignLexer::STUDY:
   case VDesignLexer::CLAIM:
   case VDesignLexer::DISCHARGE:
+  case VDesignLexer::DISPUTE:
   case VDesignLexer::DESIGN:
   case VDesignLexer::ASSUMPTION:
   case VDesignLexer::STRATEGY:

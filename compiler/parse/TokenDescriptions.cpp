@@ -60,6 +60,7 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
   if (types.count(VDesignLexer::STRING) && types.count(VDesignLexer::NUMBER) && types.count(VDesignLexer::LBRACK)) {
     for (size_t t : {VDesignLexer::STRING, VDesignLexer::NUMBER, VDesignLexer::LBRACK, VDesignLexer::TRUE,
                      VDesignLexer::FALSE, VDesignLexer::IDENT, VDesignLexer::AND, VDesignLexer::OR, VDesignLexer::NOT,
+                     VDesignLexer::DISPUTE,
                      // a kind of declaration is a value too (`target: population`), but not worth listing
                      VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME, VDesignLexer::POPULATION,
                      VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM})
@@ -74,8 +75,9 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
     parts.push_back("a name");
   }
   takeGroup({VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME, VDesignLexer::POPULATION,
-             VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM, VDesignLexer::DISCHARGE},
-            "a declaration (recipe, treatment, outcome, population, covariate, study, claim, discharge)");
+             VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM, VDesignLexer::DISCHARGE,
+             VDesignLexer::DISPUTE},
+            "a declaration (recipe, treatment, outcome, population, covariate, study, claim, discharge, dispute)");
   takeGroup({VDesignLexer::DESIGN, VDesignLexer::ASSUMPTION, VDesignLexer::STRATEGY, VDesignLexer::PROXY,
              VDesignLexer::AGGREGATION},
             "`design` or a theory declaration");

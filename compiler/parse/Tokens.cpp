@@ -19,6 +19,10 @@ bool isConditionOperator(size_t type) {
   return type == VDesignLexer::AND || type == VDesignLexer::OR || type == VDesignLexer::NOT;
 }
 
+/// The contextual keywords (LANGUAGE.md Part II): they start a statement in their block and are names everywhere
+/// else, so a 0.1 design that uses one as a name keeps compiling.
+bool isContextualKeyword(size_t type) { return type == VDesignLexer::DISPUTE; }
+
 /// The lexer's vocabulary, read once: the spelling of each word token (its literal without the quotes).
 struct Vocabulary {
   std::map<size_t, std::string> spelling;
@@ -42,7 +46,7 @@ struct Vocabulary {
       if (!isWord)
         continue;
       spelling[type] = word;
-      if (!isConditionOperator(type))
+      if (!isConditionOperator(type) && !isContextualKeyword(type))
         keywords.insert(word);
     }
     // The statements of each block (grammar/VDesignParser.g4: file, designItem, strategyDecl, proxyKindDecl and
@@ -51,7 +55,8 @@ struct Vocabulary {
                              VDesignLexer::STRATEGY, VDesignLexer::PROXY, VDesignLexer::AGGREGATION});
     add(BlockContext::Design, {VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME,
                                VDesignLexer::POPULATION, VDesignLexer::COVARIATE, VDesignLexer::STUDY,
-                               VDesignLexer::CLAIM, VDesignLexer::DISCHARGE, VDesignLexer::CITE});
+                               VDesignLexer::CLAIM, VDesignLexer::DISCHARGE, VDesignLexer::DISPUTE,
+                               VDesignLexer::CITE});
     add(BlockContext::Strategy, {VDesignLexer::PARAM, VDesignLexer::SATISFIES, VDesignLexer::REQUIRES});
     add(BlockContext::ProxyKind, {VDesignLexer::REQUIRES});
     add(BlockContext::Aggregation, {VDesignLexer::REQUIRES});
@@ -93,7 +98,7 @@ Token::Kind kindOf(size_t type) {
     break;
   }
   if (vocabulary().spelling.count(type))
-    return isConditionOperator(type) ? Token::Kind::Name : Token::Kind::Keyword;
+    return isConditionOperator(type) || isContextualKeyword(type) ? Token::Kind::Name : Token::Kind::Keyword;
   return Token::Kind::Punct;
 }
 

@@ -16,7 +16,7 @@ namespace vdc {
 struct Token {
   enum class Kind {
     Keyword,             ///< a reserved word (`design`, `recipe`, `true`, ...)
-    Name,                ///< a name; also `and`, `or`, `not`, which are names outside conditions
+    Name,                ///< a name; also `and`, `or`, `not` (names outside conditions) and the contextual `dispute`
     Number,              ///< `70B`, `0.5`, `1e-3`
     String,              ///< a closed string, quotes included
     UnterminatedString,  ///< a string that reaches the end of its line (or of the text) without its quote
@@ -62,7 +62,7 @@ const std::vector<std::string> &statementKeywords(BlockContext context);
 /// Whether `word` starts a statement in some block (the union of `statementKeywords` over all contexts).
 bool isStatementKeyword(std::string_view word);
 
-/// Whether `word` is a reserved word of the lexer (a Keyword token; `and`, `or`, `not` are not).
+/// Whether `word` is a reserved word of the lexer (a Keyword token; `and`, `or`, `not` and `dispute` are not).
 bool isKeyword(std::string_view word);
 
 /// Whether ANTLR token type `type` of the generated lexer is a word: a name or any keyword, the condition

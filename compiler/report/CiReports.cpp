@@ -46,6 +46,10 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
         if (o.status == Status::Assumed && o.evidence)
           message += "\nArgued: " + escapeLine(o.evidence->text) +
                      (o.evidence->cite.empty() ? "" : " [" + escapeLine(o.evidence->cite) + "]");
+        for (const Evidence &against : o.disputes)
+          message += "\nDisputed by " + escapeLine(evidenceLine(against));
+        if (o.status == Status::Contested && o.evidence)
+          message += "\nDischarged by " + escapeLine(evidenceLine(*o.evidence));
         if (o.status == Status::Stale)
           message += "\nThe check was not verified on the current data and parameters: run vdc verify.";
         else if (!o.assumption->hint.empty())
@@ -146,10 +150,12 @@ void writeJunitReport(std::ostream &out, const ReportInput &input) {
           for (const Chain &chain : claim.chains)
             for (int id : chain.blocking) {
               const Obligation &o = d.obligation(id);
-              detail += fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
-                                      statusName(o.status), o.assumption->name, o.attachedTo, escapeLine(o.step),
-                                      o.status == Status::Assumed && o.evidence ? "; argued: " + escapeLine(o.evidence->text)
-                                                                                : std::string());
+              detail +=
+                  fmt::format("chain from {}: {} {} {} at {} ({}){}\n", chain.study, levelName(o.severity),
+                              statusName(o.status), o.assumption->name, o.attachedTo, escapeLine(o.step),
+                              o.status == Status::Assumed && o.evidence ? "; argued: " + escapeLine(o.evidence->text)
+                              : o.status == Status::Contested           ? "; " + escapeLine(disputesLine(o))
+                                                                        : std::string());
             }
           if (claim.chains.empty())
             detail = "no study connects to this claim\n";

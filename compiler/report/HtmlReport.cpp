@@ -190,6 +190,10 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
           out << "<br><b>Evidence (" << e(evidenceKind(*o.evidence)) << "):</b> <span class=\"evidence\">"
               << text(o.evidence->text) << "</span>"
               << (o.evidence->cite.empty() ? "" : " [<span class=\"cite\">" + text(o.evidence->cite) + "</span>]");
+        for (const Evidence &against : o.disputes)
+          out << "<br><b>Disputed (" << e(evidenceKind(against)) << "):</b> <span class=\"evidence\">"
+              << text(against.text) << "</span>"
+              << (against.cite.empty() ? "" : " [<span class=\"cite\">" + text(against.cite) + "</span>]");
         if (o.status == Status::Stale)
           out << "<br><b>Stale:</b> the check was not verified on the current data and parameters; run "
                  "<code>vdc verify</code>.";

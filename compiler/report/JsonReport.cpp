@@ -30,15 +30,19 @@ json::Object profilePair(const ProfilePair &p) {
   return json::Object{{"inherent", profile(p.inherent)}, {"residual", profile(p.residual)}};
 }
 
+json::Object evidence(const SourceManager &sources, const Evidence &evidence) {
+  json::Object e{{"kind", evidence.kind}, {"text", evidence.text}, {"verified", evidence.verified}};
+  if (evidence.kind == "study")
+    e["study"] = evidence.study;
+  e["cite"] = evidence.cite.empty() ? json::Value(nullptr) : json::Value(evidence.cite);
+  e["location"] = location(sources, evidence.range);
+  return e;
+}
+
 json::Value evidence(const SourceManager &sources, const Obligation &o) {
   if (!o.evidence)
     return nullptr;
-  json::Object e{{"kind", o.evidence->kind}, {"text", o.evidence->text}, {"verified", o.evidence->verified}};
-  if (o.evidence->kind == "study")
-    e["study"] = o.evidence->study;
-  e["cite"] = o.evidence->cite.empty() ? json::Value(nullptr) : json::Value(o.evidence->cite);
-  e["location"] = location(sources, o.evidence->range);
-  return e;
+  return evidence(sources, *o.evidence);
 }
 
 /// Every declaration of the design with its attributes as written (`params: 70B`), known keys and others alike.
@@ -104,7 +108,7 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
     json::Array claimNames;
     for (const auto &n : o.claims)
       claimNames.push_back(n);
-    obligations.push_back(json::Object{{"id", o.id},
+    json::Object obligation{{"id", o.id},
                                        {"assumption", o.assumption->name},
                                        {"validity", validityName(o.assumption->validity)},
                                        {"severity", levelName(o.severity)},
@@ -113,7 +117,14 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                                        {"step", o.step},
                                        {"location", location(sources, o.location)},
                                        {"claims", std::move(claimNames)},
-                                       {"evidence", evidence(sources, o)}});
+                                       {"evidence", evidence(sources, o)}};
+    if (!o.disputes.empty()) { // evidence against it (LANGUAGE.md Section 12.3); `evidence` keeps any discharge
+      json::Array disputes;
+      for (const Evidence &against : o.disputes)
+        disputes.push_back(evidence(sources, against));
+      obligation["disputes"] = std::move(disputes);
+    }
+    obligations.push_back(std::move(obligation));
   }
   json::Array cites;
   for (const auto &c : d.cites)

@@ -24,8 +24,11 @@ std::string sentence(const Obligation &o) {
   std::string title = a.title.empty() ? a.name : a.title;
   std::string out = "The claim relies on \\emph{" + escapeLatex(title) + "} (" + tt(a.name) + ") at " +
                     tt(o.attachedTo) + ", for the step " + escapeLatex(o.step) + "; ";
-  if (o.status == Status::Contested && o.evidence)
-    out += "evidence disputes it (" + escapeLatex(o.evidence->text) + ")";
+  if (o.status == Status::Contested) {
+    out += "evidence disputes it (" + escapeLatex(disputesLine(o)) + ")";
+    if (o.evidence)
+      out += ", although " + escapeLatex(evidenceLine(*o.evidence)) + " supports it";
+  }
   else if (o.status == Status::Assumed && o.evidence)
     out += "we argue for it but have not verified it (" + escapeLatex(o.evidence->text) +
            (o.evidence->cite.empty() ? "" : "; see " + escapeLatex(o.evidence->cite)) + ")";

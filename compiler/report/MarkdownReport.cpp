@@ -29,8 +29,8 @@ std::string settleText(const Obligation &o) {
   std::string cite = o.evidence && !o.evidence->cite.empty() ? " [" + o.evidence->cite + "]" : "";
   if (o.status == Status::Stale) // the evidence says which check and why it is stale
     return "run `vdc verify`: " + escapeMarkdown(o.evidence ? o.evidence->text : "the check is stale");
-  if (o.status == Status::Contested)
-    return escapeMarkdown("contested: " + (o.evidence ? o.evidence->text + cite : std::string()) +
+  if (o.status == Status::Contested) // both sides: the evidence against, and what a discharge brought for it
+    return escapeMarkdown(disputesLine(o) + (o.evidence ? "; discharged by " + evidenceLine(*o.evidence) : "") +
                           (hint.empty() ? "" : "; to settle it: " + hint));
   if (o.status == Status::Assumed && o.evidence)
     return escapeMarkdown("argued: " + o.evidence->text + cite + (hint.empty() ? "" : "; to settle it: " + hint));

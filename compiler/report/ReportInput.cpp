@@ -81,6 +81,22 @@ std::string evidenceKind(const Evidence &e) {
   return e.kind;
 }
 
+std::string evidenceLine(const Evidence &e) {
+  std::string out = evidenceKind(e);
+  if (!e.text.empty())
+    out += ": " + e.text;
+  if (!e.cite.empty())
+    out += " [" + e.cite + "]";
+  return out;
+}
+
+std::string disputesLine(const Obligation &o) {
+  std::string out;
+  for (const Evidence &e : o.disputes)
+    out += (out.empty() ? "disputed by " : "; disputed by ") + evidenceLine(e);
+  return out;
+}
+
 std::string blockingList(const CheckedDesign &d, const Chain &chain) {
   if (chain.blocking.empty())
     return "none";

@@ -52,6 +52,14 @@ Finding obligationFinding(Policy policy, const Obligation &obligation);
 /// (LANGUAGE.md Section 12.2), `study S` for study evidence, else the kind itself.
 std::string evidenceKind(const Evidence &evidence);
 
+/// Evidence in one line of plain text: `KIND: text [cite]` (the kind as `evidenceKind` says it; a study without
+/// text is `study S`).
+std::string evidenceLine(const Evidence &evidence);
+
+/// The evidence against a contested obligation (LANGUAGE.md Section 12.3), each dispute as "disputed by " and its
+/// `evidenceLine`, joined by "; "; "" when it has none.
+std::string disputesLine(const Obligation &obligation);
+
 /// A chain's blocking obligations in words: "#5 external.proxy_recipe (key, open), ..." or "none".
 std::string blockingList(const CheckedDesign &d, const Chain &chain);
 

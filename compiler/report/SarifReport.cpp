@@ -258,8 +258,9 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
                                           o.assumption->name, statusName(o.status), o.attachedTo, o.step, claims);
         if (o.status == Status::Assumed && o.evidence)
           message += fmt::format(". Argued: {}", o.evidence->text);
-        else if (o.status == Status::Contested && o.evidence)
-          message += fmt::format(". Disputed: {}", o.evidence->text);
+        else if (o.status == Status::Contested && !o.disputes.empty())
+          message +=
+              ". D" + disputesLine(o).substr(1) + (o.evidence ? "; discharged by " + evidenceLine(*o.evidence) : "");
         else if (!o.assumption->hint.empty())
           message += ". To settle it: " + o.assumption->hint;
         results.push_back(json::Object{

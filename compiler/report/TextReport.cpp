@@ -175,11 +175,12 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
             << style.status(o->status) << "\n";
         out << "            " << style.dim(wrapText(user("at `" + o->attachedTo + "`: " + o->step), 66, 12)) << "\n";
         if (o->evidence && o->evidence->kind != "design") {
-          std::string ev = evidenceKind(*o->evidence) + ": " + o->evidence->text;
-          if (!o->evidence->cite.empty())
-            ev += " [" + o->evidence->cite + "]";
-          out << "            " << wrapText(user(ev), 66, 12) << "\n";
-        } else if (isOpen(o->status) && !o->assumption->hint.empty()) {
+          out << "            " << wrapText(user(evidenceLine(*o->evidence)), 66, 12) << "\n";
+        }
+        for (const Evidence &against : o->disputes)
+          out << "            " << wrapText(user("disputed by " + evidenceLine(against)), 66, 12) << "\n";
+        if ((!o->evidence || o->evidence->kind == "design") && o->disputes.empty() && isOpen(o->status) &&
+            !o->assumption->hint.empty()) {
           out << "            " << wrapText(user("to settle: " + o->assumption->hint), 66, 12) << "\n";
         }
       }

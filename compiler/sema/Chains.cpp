@@ -89,9 +89,9 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
     out_.obligations.push_back(std::move(o));
     it = obligationIndex_.emplace(key, out_.obligations.back().id).first;
   }
-  // Claims are checked one after another, so a claim already listed is the last one.
+  // A study's chain to a claim can be built again later, as evidence for another study's step (`by study`).
   Obligation &o = out_.obligations[static_cast<size_t>(it->second - 1)];
-  if (o.claims.empty() || o.claims.back() != claim)
+  if (std::find(o.claims.begin(), o.claims.end(), claim) == o.claims.end())
     o.claims.push_back(claim);
   return o.id;
 }
@@ -116,6 +116,39 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
     decided.insert(req.assumption);
     chain.obligations.push_back(addObligation(req, attachedTo, location, step, claim));
   }
+}
+
+DesignChecker::Connection DesignChecker::connect(const StudyFacts &study, const ast::Entity *treatment,
+                                                const ast::Entity *outcome, const ast::Entity *target) const {
+  Connection c;
+  auto mismatch = [&](const ast::Entity *from, std::string what) { c.mismatches.push_back({from, std::move(what)}); };
+  if (!proxyPath(study.treatment, treatment, c.treatmentHops))
+    mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
+                                          study.treatment->name.text, treatment->name.text));
+  if (!proxyPath(study.outcome, outcome, c.outcomeHops))
+    mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
+                                        outcome->name.text));
+  if (target->kind == ast::EntityKind::Recipe) {
+    if (!study.recipe)
+      c.aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
+    else if (!proxyPath(study.recipe, target, c.recipeHops))
+      mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`", study.recipe->name.text,
+                                         target->name.text));
+  } else if (study.recipe) {
+    mismatch(nullptr, fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
+                                  study.recipe->name.text, target->name.text));
+  } else if (!proxyPath(study.population, target, c.recipeHops)) {
+    mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
+                                           study.population->name.text, target->name.text));
+  }
+  return c;
+}
+
+bool DesignChecker::lostToSyntaxError(const ast::Entity *from) const {
+  for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
+    if (e->malformed)
+      return true;
+  return false;
 }
 
 void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
@@ -200,57 +233,21 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
       continue;
     }
     const std::string &studyName = studyDecl->name.text;
-    auto mismatch = [&](const ast::Entity *from, const std::string &what) {
+    Connection connection = connect(study, treatment, outcome, target);
+    for (const auto &[from, what] : connection.mismatches) {
+      lostEvidence();
       // A proxy link lost to a syntax error (its declaration is not checked) would make this a cascade.
-      for (const ast::Entity *e = from; e; e = scope_.proxyTarget(*e))
-        if (e->malformed) {
-          lostEvidence();
-          return;
-        }
+      if (lostToSyntaxError(from))
+        continue;
       auto &d = diags_.report<DiagKind::ChainMismatch>(ref->range, studyName, what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
-      lostEvidence();
-    };
-    std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
-    bool ok = true;
-    if (!proxyPath(study.treatment, treatment, treatmentHops)) {
-      mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
-                                            study.treatment->name.text, treatment->name.text));
-      ok = false;
     }
-    if (!proxyPath(study.outcome, outcome, outcomeHops)) {
-      mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
-                                          outcome->name.text));
+    bool ok = connection.mismatches.empty();
+    if (connection.aggregateRecipes && !theory_.aggregation("recipes")) {
+      diags_.report<DiagKind::MissingAggregation>(ref->range, "recipes",
+                    "a study over a population needs to support a claim about one recipe");
       ok = false;
-    }
-    bool aggregateRecipes = false;
-    if (target->kind == K::Recipe) {
-      if (study.recipe) {
-        if (!proxyPath(study.recipe, target, recipeHops)) {
-          mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`",
-                                             study.recipe->name.text, target->name.text));
-          ok = false;
-        }
-      } else {
-        aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
-        if (!theory_.aggregation("recipes")) {
-          diags_.report<DiagKind::MissingAggregation>(
-              ref->range, "recipes", "a study over a population needs to support a claim about one recipe");
-          ok = false;
-        }
-      }
-    } else {
-      if (study.recipe) {
-        mismatch(nullptr,
-                 fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
-                             study.recipe->name.text, target->name.text));
-        ok = false;
-      } else if (!proxyPath(study.population, target, recipeHops)) {
-        mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
-                                               study.population->name.text, target->name.text));
-        ok = false;
-      }
     }
     bool aggregateUnits = study.strategy->unitAverage && !claim.overUnits;
     if (aggregateUnits && !theory_.aggregation("units")) {
@@ -268,69 +265,77 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     }
 
     Chain chain;
-    chain.study = studyName;
-    SourceRange studyAt = studyDecl->range;
-    // Statistical and internal validity: what the strategy requires of this study.
-    std::string strategyStep = fmt::format("strategy {}: study {}", study.strategy->name, studyName);
-    for (const Assumption *a : study.strategy->satisfies) {
-      bool alsoRequired = false;
-      for (const Requirement &r : study.strategy->requirements)
-        alsoRequired = alsoRequired || r.assumption == a;
-      if (alsoRequired)
-        continue;
-      Requirement byDesign{a, Level::None, nullptr};
-      int id = addObligation(byDesign, studyName, studyAt, strategyStep, claim.name);
-      Obligation &o = out_.obligations[static_cast<size_t>(id - 1)];
-      o.status = Status::Discharged;
-      o.evidence = Evidence{"design", fmt::format("satisfied by design of strategy `{}`", study.strategy->name), "",
-                            study.strategy->decl->name.range};
-      chain.obligations.push_back(id);
-    }
-    addRequirements(study.strategy->requirements, &study.args, studyName, studyAt, strategyStep, claim.name, chain);
-    chain.steps.push_back(fmt::format("study `{}` ({})", studyName, study.strategy->name));
-    // Construct and external validity: one step per proxy hop.
-    auto hopSteps = [&](const std::vector<const ast::Entity *> &hops) {
-      for (const ast::Entity *hop : hops) {
-        const ProxyKind *kind = theory_.proxyKind(hop->proxy->kind.text);
-        const ast::Entity *up = scope_.proxyTarget(*hop);
-        if (!kind || !up) {
-          lostEvidence(); // an unknown proxy kind or target, already reported
-          continue;
-        }
-        std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
-        chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
-                                          hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
-                                          kind->name));
-        addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim.name, chain);
-      }
-    };
-    hopSteps(treatmentHops);
-    hopSteps(outcomeHops);
-    hopSteps(recipeHops);
-    if (aggregateRecipes) {
-      const Aggregation *g = theory_.aggregation("recipes");
-      if (!g) {
-        lostEvidence(); // reported above as a missing aggregation
-        continue;
-      }
-      std::string step = fmt::format("aggregation recipes: {} -> {}", study.population->name.text, target->name.text);
-      chain.steps.push_back(fmt::format("average over population `{}` applied to recipe `{}`",
-                                        study.population->name.text, target->name.text));
-      addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
-    }
-    if (aggregateUnits) {
-      const Aggregation *g = theory_.aggregation("units");
-      if (!g) {
-        lostEvidence();
-        continue;
-      }
-      std::string step = fmt::format("aggregation units: {} -> {}", studyName, claim.name);
-      chain.steps.push_back("average over within-run units read as the effect itself");
-      addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
-    }
-    removeRepeats(chain.obligations);
+    if (!chainFor(*studyDecl, study, connection, claim, *target, chain))
+      lostEvidence(); // an unknown proxy kind or target, already reported
     claim.chains.push_back(std::move(chain));
   }
+}
+
+bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &study, const Connection &connection,
+                             const Claim &claim, const ast::Entity &targetDecl, Chain &chain) {
+  const std::string &studyName = studyDecl.name.text;
+  const ast::Entity *target = &targetDecl;
+  const auto &[treatmentHops, outcomeHops, recipeHops, aggregateRecipes, mismatches] = connection;
+  bool aggregateUnits = study.strategy->unitAverage && !claim.overUnits;
+  bool complete = true;
+  chain.study = studyName;
+  SourceRange studyAt = studyDecl.range;
+  // Statistical and internal validity: what the strategy requires of this study.
+  std::string strategyStep = fmt::format("strategy {}: study {}", study.strategy->name, studyName);
+  for (const Assumption *a : study.strategy->satisfies) {
+    bool alsoRequired = false;
+    for (const Requirement &r : study.strategy->requirements)
+      alsoRequired = alsoRequired || r.assumption == a;
+    if (alsoRequired)
+      continue;
+    Requirement byDesign{a, Level::None, nullptr};
+    int id = addObligation(byDesign, studyName, studyAt, strategyStep, claim.name);
+    Obligation &o = out_.obligations[static_cast<size_t>(id - 1)];
+    o.status = Status::Discharged;
+    o.evidence = Evidence{"design", fmt::format("satisfied by design of strategy `{}`", study.strategy->name), "",
+                          study.strategy->decl->name.range};
+    chain.obligations.push_back(id);
+  }
+  addRequirements(study.strategy->requirements, &study.args, studyName, studyAt, strategyStep, claim.name, chain);
+  chain.steps.push_back(fmt::format("study `{}` ({})", studyName, study.strategy->name));
+  // Construct and external validity: one step per proxy hop.
+  auto hopSteps = [&](const std::vector<const ast::Entity *> &hops) {
+    for (const ast::Entity *hop : hops) {
+      const ProxyKind *kind = theory_.proxyKind(hop->proxy->kind.text);
+      const ast::Entity *up = scope_.proxyTarget(*hop);
+      if (!kind || !up) {
+        complete = false; // an unknown proxy kind or target, already reported
+        continue;
+      }
+      std::string step = fmt::format("proxy {}: {} -> {}", kind->name, hop->name.text, up->name.text);
+      chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
+                                        hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
+                                        kind->name));
+      addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim.name, chain);
+    }
+  };
+  hopSteps(treatmentHops);
+  hopSteps(outcomeHops);
+  hopSteps(recipeHops);
+  if (aggregateRecipes) {
+    const Aggregation *g = theory_.aggregation("recipes");
+    if (!g)
+      return false; // reported by the caller as a missing aggregation
+    std::string step = fmt::format("aggregation recipes: {} -> {}", study.population->name.text, target->name.text);
+    chain.steps.push_back(fmt::format("average over population `{}` applied to recipe `{}`",
+                                      study.population->name.text, target->name.text));
+    addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
+  }
+  if (aggregateUnits) {
+    const Aggregation *g = theory_.aggregation("units");
+    if (!g)
+      return false;
+    std::string step = fmt::format("aggregation units: {} -> {}", studyName, claim.name);
+    chain.steps.push_back("average over within-run units read as the effect itself");
+    addRequirements(g->requirements, nullptr, studyName, studyAt, step, claim.name, chain);
+  }
+  removeRepeats(chain.obligations);
+  return complete;
 }
 
 } // namespace vdc

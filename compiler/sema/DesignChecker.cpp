@@ -21,6 +21,7 @@ CheckedDesign DesignChecker::run() {
   checkStudies();
   if (!proxyChainTooLong_)
     checkClaims();
+  inheritStudyEvidence();
   applyDischarges();
   computeProfiles();
   for (const ast::Entity &e : design_.entities) {

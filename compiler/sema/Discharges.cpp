@@ -1,4 +1,5 @@
-// Discharges.cpp — matching `discharge` statements to obligations: evidence kinds, testability, stale and duplicate discharges.
+// Discharges.cpp — matching `discharge` and `dispute` statements to obligations: evidence kinds, stale ones.
+// Duplicate discharges are errors; disputes make obligations contested.
 #include "sema/DesignCheckerImpl.h"
 #include "sema/Suggest.h"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace vdc {
 
@@ -18,14 +20,18 @@ const std::vector<std::string> kEvidenceKinds = {"experiment", "theory", "litera
 void DesignChecker::applyDischarges() {
   // Obligations by the declaration they are attached to, and by (assumption, declaration), each in id order;
   // built once, so matching is linear in the discharges and obligations (the list does not grow below).
-  llvm::StringMap<std::vector<const Obligation *>> byTarget;
-  llvm::DenseMap<std::pair<const Assumption *, llvm::StringRef>, std::vector<Obligation *>> byKey;
-  for (Obligation &o : out_.obligations) {
-    byTarget[o.attachedTo].push_back(&o);
+  ObligationIndex byKey;
+  for (Obligation &o : out_.obligations)
     byKey[{o.assumption, o.attachedTo}].push_back(&o);
-  }
-  static const std::vector<const Obligation *> kNone;
   std::map<std::pair<std::string, std::string>, const ast::Discharge *> seen;
+  // Disputes are applied after every discharge, so that a dispute makes its obligation contested wherever it is
+  // written (LANGUAGE.md Section 12.3).
+  struct Dispute {
+    const ast::Discharge *decl;
+    const Assumption *assumption;
+    const ast::Entity *target;
+  };
+  std::vector<Dispute> disputes;
   for (const ast::Discharge &dis : design_.discharges) {
     if (dis.malformed) {
       incomplete_ = true;
@@ -49,14 +55,21 @@ void DesignChecker::applyDischarges() {
       suggest(d, guess);
     }
     bool knownEvidence =
-        std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end();
+        std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end() ||
+        !dis.study.empty(); // `by study S`: the STUDY keyword, never a misspelt kind
     if (!knownEvidence && !dis.evidence.empty()) {
       auto &d = diags_.report<DiagKind::UnknownEvidence>(dis.evidence.range, dis.evidence.text);
       std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
       suggest(d, guess);
     }
+    if (!dis.study.empty() && !scope_.resolve(dis.study, {ast::EntityKind::Study}))
+      continue;
     if (!assumption || !target || !knownEvidence)
       continue;
+    if (dis.dispute) {
+      disputes.push_back({&dis, assumption, target});
+      continue;
+    }
     if (dis.evidence.text == "check" && !assumption->testable) {
       std::string why = "it cannot be tested on data";
       if (assumption->validity == Validity::External)
@@ -102,32 +115,17 @@ void DesignChecker::applyDischarges() {
         matches.push_back(o);
       }
     if (matches.empty()) {
-      if (byDesign) {
+      if (byDesign)
         diags_.report<DiagKind::DischargeByDesign>(dis.range, assumption->name, target->name.text);
-      } else if (!incomplete_) {
-        auto &d = diags_.report<DiagKind::StaleDischarge>(dis.range, target->name.text, assumption->name);
-        std::vector<std::string> has;
-        auto attached = byTarget.find(target->name.text);
-        for (const Obligation *o : attached == byTarget.end() ? kNone : attached->second)
-          if (o->severity != Level::None && std::find(has.begin(), has.end(), o->assumption->name) == has.end())
-            has.push_back(o->assumption->name);
-        if (has.empty()) {
-          d.help = fmt::format("no claim's chain introduces an obligation at `{}`; remove this discharge",
-                               target->name.text);
-        } else {
-          d.help = fmt::format("the obligations attached to `{}` are: {}", target->name.text, llvm::join(has, ", "));
-          std::string guess = closestName(assumption->name, has);
-          if (!guess.empty()) {
-            d.replacement = guess;
-            d.applicability = Applicability::MaybeIncorrect;
-          }
-        }
-        d.notes.push_back({target->name.range, fmt::format("`{}` declared here", target->name.text)});
-      }
+      else
+        reportStale(dis, *assumption, *target);
       continue;
     }
     Status status = dis.evidence.text == "argument" ? Status::Assumed : Status::Discharged;
     Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+    evidence.study = dis.study.text;
+    if (!dis.study.empty() && !studyConnects(dis, matches))
+      continue; // reported; the obligations stay open
     if (dis.evidence.text == "check" && !namedCheck) {
       evidence.described = true; // a sentence about a check that vdc did not run (LANGUAGE.md Section 12.2)
       auto &d = diags_.report<DiagKind::DescribedCheck>(dis.evidence.range, assumption->name, target->name.text);
@@ -146,6 +144,99 @@ void DesignChecker::applyDischarges() {
         o->evidence = evidence;
     }
   }
+  for (const Dispute &dispute : disputes)
+    applyDispute(*dispute.decl, *dispute.assumption, *dispute.target, byKey);
+}
+
+void DesignChecker::applyDispute(const ast::Discharge &dis, const Assumption &assumption, const ast::Entity &target,
+                                 const ObligationIndex &byKey) {
+  std::vector<Obligation *> matches;
+  bool byDesign = false;
+  if (auto it = byKey.find({&assumption, llvm::StringRef(target.name.text)}); it != byKey.end())
+    for (Obligation *o : it->second) {
+      if (o->satisfiedByDesign())
+        byDesign = true;
+      else
+        matches.push_back(o);
+    }
+  if (matches.empty()) {
+    if (byDesign) {
+      // Evidence against an assumption the study's design guarantees questions the design itself: say how the arms
+      // differ, so that the strategy no longer satisfies it (LANGUAGE.md Section 12.3).
+      auto &d = diags_.report<DiagKind::DisputeByDesign>(dis.range, assumption.name, target.name.text);
+      d.help = fmt::format("if the arms of `{}` differ in more than the treatment, declare it in the study "
+                           "(`differs_in: [...]`) instead of disputing `{}`",
+                           target.name.text, assumption.name);
+    } else {
+      reportStale(dis, assumption, target);
+    }
+    return;
+  }
+  Evidence evidence{dis.evidence.text, dis.text, dis.cite, dis.range};
+  evidence.study = dis.study.text;
+  evidence.described = dis.evidence.text == "check";
+  for (Obligation *o : matches) {
+    o->status = Status::Contested;
+    o->disputes.push_back(evidence);
+  }
+}
+
+bool DesignChecker::studyConnects(const ast::Discharge &dis, const std::vector<Obligation *> &matches) {
+  auto facts = studies_.find(scope_.find(dis.study.text));
+  if (facts == studies_.end() || !facts->second.valid)
+    return false; // the study's own errors are reported
+  const ast::Entity &studyDecl = *facts->first;
+  std::set<std::string> seen;
+  bool ok = true;
+  for (const Obligation *o : matches)
+    for (const std::string &claimName : o->claims) {
+      if (!seen.insert(claimName).second)
+        continue;
+      auto claim = std::find_if(out_.claims.begin(), out_.claims.end(),
+                                [&](const Claim &c) { return c.name == claimName; });
+      if (claim == out_.claims.end())
+        continue;
+      const ast::Entity *treatment = scope_.find(claim->treatment), *outcome = scope_.find(claim->outcome),
+                        *target = scope_.find(claim->target);
+      if (!treatment || !outcome || !target)
+        continue;
+      for (const auto &[from, what] : connect(facts->second, treatment, outcome, target).mismatches) {
+        ok = false;
+        if (lostToSyntaxError(from))
+          continue;
+        auto &d = diags_.report<DiagKind::StudyEvidenceMismatch>(dis.study.range, studyDecl.name.text, claim->name,
+                                what);
+        d.notes.push_back({studyDecl.name.range, "study declared here"});
+        d.notes.push_back({claim->range, fmt::format("claim `{}` relies on `{}` at `{}`", claim->name,
+                                                     o->assumption->name, o->attachedTo)});
+        d.help = "study evidence must be a line of evidence for every claim that uses the obligation, as a study in "
+                 "its `from:` would be (LANGUAGE.md Section 12.1); cite a study that connects, or other evidence";
+      }
+    }
+  return ok;
+}
+
+void DesignChecker::reportStale(const ast::Discharge &dis, const Assumption &assumption, const ast::Entity &target) {
+  if (incomplete_)
+    return;
+  const char *what = dis.dispute ? "dispute" : "discharge";
+  auto &d = diags_.report<DiagKind::StaleDischarge>(dis.range, what, target.name.text, assumption.name);
+  std::vector<std::string> has;
+  for (const Obligation &o : out_.obligations)
+    if (o.attachedTo == target.name.text && o.severity != Level::None &&
+        std::find(has.begin(), has.end(), o.assumption->name) == has.end())
+      has.push_back(o.assumption->name);
+  if (has.empty()) {
+    d.help = fmt::format("no claim's chain introduces an obligation at `{}`; remove this {}", target.name.text, what);
+  } else {
+    d.help = fmt::format("the obligations attached to `{}` are: {}", target.name.text, llvm::join(has, ", "));
+    std::string guess = closestName(assumption.name, has);
+    if (!guess.empty()) {
+      d.replacement = guess;
+      d.applicability = Applicability::MaybeIncorrect;
+    }
+  }
+  d.notes.push_back({target.name.range, fmt::format("`{}` declared here", target.name.text)});
 }
 
 } // namespace vdc

@@ -138,6 +138,9 @@ struct Obligation {
   SourceRange ruleRange;  ///< The `requires`/`satisfies` line of the theory that produced it.
   std::vector<std::string> claims;
   std::optional<Evidence> evidence;
+  /// Evidence against it (`dispute`, LANGUAGE.md Section 12.3), in source order; any makes the status `contested`,
+  /// and `evidence` keeps what a discharge brought, if one did.
+  std::vector<Evidence> disputes;
 
   /// True for severity careful or key. Obligations of severity none are recorded but are not threats
   /// (LANGUAGE.md Section 6): reports do not list them as threats and no policy denies them.

@@ -48,7 +48,8 @@ TEST_CASE("the keyword table comes from the lexer's vocabulary", "[parse][tokens
         std::vector<std::string>{"import", "design", "assumption", "strategy", "proxy", "aggregation"});
   CHECK(statementKeywords(BlockContext::Design) == std::vector<std::string>{"recipe", "treatment", "outcome",
                                                                             "population", "covariate", "study",
-                                                                            "claim", "discharge", "cite"});
+                                                                            "claim", "discharge", "dispute",
+                                                                            "cite"});
   CHECK(statementKeywords(BlockContext::Strategy) == std::vector<std::string>{"param", "satisfies", "requires"});
   CHECK(statementKeywords(BlockContext::ProxyKind) == std::vector<std::string>{"requires"});
   CHECK(isStatementKeyword("cite"));
@@ -57,12 +58,16 @@ TEST_CASE("the keyword table comes from the lexer's vocabulary", "[parse][tokens
   CHECK(isKeyword("false"));
   CHECK_FALSE(isKeyword("and"));
   CHECK_FALSE(isKeyword("controlled"));
-  // Every keyword the table knows lexes as a Keyword token.
+  // `dispute` is contextual (LANGUAGE.md Part II): it starts a statement in a design, but is not reserved and lexes
+  // as a name, like the condition operators.
+  CHECK(isStatementKeyword("dispute"));
+  CHECK_FALSE(isKeyword("dispute"));
+  // Every other keyword the table knows lexes as a Keyword token.
   for (BlockContext b : {BlockContext::File, BlockContext::Design, BlockContext::Strategy, BlockContext::ProxyKind,
                          BlockContext::Aggregation})
     for (const std::string &k : statementKeywords(b)) {
       std::vector<Token> t = lexTokens(k);
       REQUIRE(t.size() == 1);
-      CHECK(t[0].kind == Kind::Keyword);
+      CHECK(t[0].kind == (k == "dispute" ? Kind::Name : Kind::Keyword));
     }
 }
