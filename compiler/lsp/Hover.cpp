@@ -5,6 +5,7 @@
 #include "source/Escape.h"
 
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 
 namespace vdc::lsp {
 
@@ -83,12 +84,46 @@ std::string obligationLine(const Obligation &o) {
   std::string out = fmt::format("- `{}` — {}, **{}**", o.assumption ? o.assumption->name : "?", levelName(o.severity),
                                 statusName(o.status));
   if (o.evidence)
-    out += fmt::format(" by {}", o.evidence->kind);
+    out += o.evidence->kind == "study" ? fmt::format(" by study `{}`", o.evidence->study)
+                                       : fmt::format(" by {}", o.evidence->kind);
   for (const Evidence &against : o.disputes) // what makes it contested (LANGUAGE.md Section 12.3)
     out += fmt::format(", disputed by {}", against.kind == "study" ? "study `" + against.study + "`" : against.kind);
   if (!o.step.empty())
     out += fmt::format(" ({})", escapeMarkdown(o.step));
   return out + "\n";
+}
+
+/// The verdict of a claim and its chains: which one decides, what blocks each, and the obligations a chain takes
+/// over from study evidence, with the study they come `via` (LANGUAGE.md Sections 12.1 and 13).
+std::string claimVerdict(const CheckedDesign &design, const Claim &claim) {
+  if (!claim.complete)
+    return "\nThe claim is **not checked**: a line of its evidence could not be turned into a chain.\n";
+  std::string out =
+      fmt::format("\nThe claim **{}** under the policy.\n", claim.holds ? "holds" : "does not hold");
+  if (claim.chains.empty())
+    return out;
+  out += "\nChains:\n\n";
+  for (const Chain &chain : claim.chains) {
+    out += fmt::format("- from study `{}`{}: ", chain.study, chain.deciding ? " (**deciding**)" : "");
+    if (chain.blocking.empty()) {
+      out += "holds\n";
+    } else {
+      std::vector<std::string> names;
+      for (int id : chain.blocking)
+        names.push_back(fmt::format("#{} `{}`", id, design.obligation(id).assumption
+                                                     ? design.obligation(id).assumption->name
+                                                     : "?"));
+      out += "blocked by " + llvm::join(names, ", ") + "\n";
+    }
+    for (const InheritedObligation &in : chain.inherited) {
+      const Obligation &ob = design.obligation(in.id);
+      if (ob.severity == Level::None)
+        continue; // satisfied by the evidence study's design: nothing to settle
+      out += fmt::format("  - via study `{}`: `{}` — {}, **{}**\n", in.via,
+                         ob.assumption ? ob.assumption->name : "?", levelName(ob.severity), statusName(ob.status));
+    }
+  }
+  return out;
 }
 
 std::string entityHover(const Compilation &c, const Occurrence &o) {
@@ -125,7 +160,7 @@ std::string entityHover(const Compilation &c, const Occurrence &o) {
     if (e->kind == ast::EntityKind::Claim)
       for (const Claim &claim : design->claims)
         if (claim.name == e->name.text)
-          out += fmt::format("\nThe claim **{}** under the policy.\n", claim.holds ? "holds" : "does not hold");
+          out += claimVerdict(*design, claim);
   }
   return out;
 }

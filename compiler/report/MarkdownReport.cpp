@@ -103,8 +103,8 @@ void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &
     out << ": ";
     for (size_t i = 0; i < chain.steps.size(); ++i)
       out << (i ? " → " : "") << escapeMarkdownNames(chain.steps[i]); // steps show attribute values as written
-    for (const InheritedObligation &inherited : chain.inherited)
-      out << "; inherits #" << inherited.id << " via study " << code(inherited.via);
+    for (const std::string &line : inheritedLines(d, chain))
+      out << "; inherits " << escapeMarkdownNames(line);
     out << "\n";
   }
   evidenceTable(out, obligations);

@@ -1,6 +1,10 @@
 // ReportInput.cpp — run summaries, claim states, the obligation-level decision and estimand notation shared by the report writers.
 #include "report/ReportInput.h"
 
+#include <algorithm>
+
+#include <llvm/ADT/StringExtras.h>
+
 namespace vdc {
 
 ClaimState claimState(const Compilation &compilation, const Claim &claim) {
@@ -107,6 +111,35 @@ std::string blockingList(const CheckedDesign &d, const Chain &chain) {
                        statusName(o.status));
   }
   return out;
+}
+
+std::vector<std::string> inheritedLines(const CheckedDesign &d, const Chain &chain) {
+  struct Via {
+    std::string study;
+    std::vector<std::string> threats;
+    int byDesign = 0;
+  };
+  std::vector<Via> vias;
+  for (const InheritedObligation &in : chain.inherited) {
+    auto via = std::find_if(vias.begin(), vias.end(), [&](const Via &v) { return v.study == in.via; });
+    if (via == vias.end())
+      via = vias.insert(vias.end(), Via{in.via, {}, 0});
+    const Obligation &o = d.obligation(in.id);
+    if (o.severity == Level::None)
+      ++via->byDesign;
+    else
+      via->threats.push_back(fmt::format("#{} {} ({}, {})", in.id, o.assumption->name, levelName(o.severity),
+                                         statusName(o.status)));
+  }
+  std::vector<std::string> lines;
+  for (const Via &via : vias) {
+    std::string line = fmt::format("from study {}: {}", via.study,
+                                   via.threats.empty() ? "no threat" : llvm::join(via.threats, ", "));
+    if (via.byDesign)
+      line += fmt::format("; {} satisfied by design", via.byDesign);
+    lines.push_back(line);
+  }
+  return lines;
 }
 
 std::string chainVerdict(const Chain &chain) {

@@ -63,6 +63,10 @@ std::string disputesLine(const Obligation &obligation);
 /// A chain's blocking obligations in words: "#5 external.proxy_recipe (key, open), ..." or "none".
 std::string blockingList(const CheckedDesign &d, const Chain &chain);
 
+/// What a chain takes over from study evidence (LANGUAGE.md Section 12.1), one line per evidence study in order:
+/// "from study S: #10 statistical.finite_sample (key, open); 4 satisfied by design".
+std::vector<std::string> inheritedLines(const CheckedDesign &d, const Chain &chain);
+
 /// "deciding, holds", "blocked by the policy", ...: a checked chain's standing in a claim.
 std::string chainVerdict(const Chain &chain);
 

@@ -136,8 +136,8 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
       for (const std::string &step : chain.steps)
         out << "      → " << wrapText(user(step), 70, 8) << "\n";
       out << "      → claim `" << claim.name << "`\n";
-      for (const InheritedObligation &inherited : chain.inherited)
-        out << "      inherits #" << inherited.id << " via study " << inherited.via << "\n";
+      for (const std::string &line : inheritedLines(d, chain))
+        out << "      inherits " << wrapText(line, 64, 8) << "\n";
       if (state == ClaimState::NotChecked)
         continue; // no profile for a claim that was not checked (LANGUAGE.md Section 13)
       out << "      blocking: " << wrapText(blockingList(d, chain), 62, 16) << "\n";
