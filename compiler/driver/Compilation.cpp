@@ -198,6 +198,15 @@ const ast::Module *Compilation::load(const std::string &canonical, const std::st
   FileId file = sources_.add(display, std::move(text));
   loaded_.push_back(canonical);
   fileOf_.emplace(canonical, file);
+  if (trusted) // named in machine-readable reports by its place in the search directory it lies in
+    for (const std::string &dir : options_.searchPath) {
+      std::string base = lexicalPath(dir), path = lexicalPath(display);
+      if (!base.empty() && path.size() > base.size() && isInsideDirectory(path, base)) {
+        llvm::StringRef rel = llvm::StringRef(path).drop_front(base.size()).ltrim("/");
+        stdlibNames_.emplace(file, "<stdlib>/" + rel.str());
+        break;
+      }
+    }
   ModuleCache *cache = cacheable ? options_.moduleCache.get() : nullptr;
   std::unique_ptr<ast::Module> module;
   // A module parsed before from the same text, as the same file id, has the same tree and the same syntax errors.
@@ -353,6 +362,11 @@ void Compilation::run(const std::string &path, std::string text) {
     designs_.push_back(checkDesign(design, rootFile_, theory_, options_.policy, diags_, &checks));
   dataPaths_ = dataFiles.lookedUp();
   diags_.sort();
+}
+
+std::string Compilation::reportName(FileId file) const {
+  auto it = stdlibNames_.find(file);
+  return it != stdlibNames_.end() ? it->second : sources_.name(file);
 }
 
 std::vector<std::string> defaultStdlibDirs(const char *argv0) {

@@ -96,6 +96,10 @@ public:
   /// The canonical paths of every module loaded (imports and the stdlib), the root last.
   const std::vector<std::string> &loadedPaths() const { return loaded_; }
   FileId rootFile() const { return rootFile_; }
+  /// How machine-readable reports name a file: a module found through the stdlib search path (`--stdlib-path`,
+  /// VDESIGN_PATH, the installed stdlib) as `<stdlib>/` and its path inside that directory, so a report does not
+  /// depend on where vdc or the stdlib is installed; every other file by its display name (as the user gave it).
+  std::string reportName(FileId file) const;
   /// The absolute and real paths of the data files (and the lock) the check discharges looked up.
   const std::vector<std::string> &dataPaths() const { return dataPaths_; }
   /// The canonical path an import of a loaded module resolved to ("" when it names no file).
@@ -135,6 +139,7 @@ private:
   std::vector<std::string> loaded_; ///< Canonical paths of loaded modules.
   std::vector<std::string> dataPaths_;                 ///< Data files looked up by check discharges.
   std::map<std::string, FileId> fileOf_;               ///< Canonical path of a loaded module -> its file.
+  std::map<FileId, std::string> stdlibNames_;          ///< A module of the search path -> `<stdlib>/REL`.
   std::map<const ast::Import *, std::string> imports_; ///< Each resolved import -> the canonical path it names.
   const ast::Module *root_ = nullptr;
   FileId rootFile_ = 0;

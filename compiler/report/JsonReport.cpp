@@ -12,11 +12,12 @@ namespace vdc {
 namespace {
 namespace json = llvm::json;
 
-json::Value location(const SourceManager &sources, SourceRange range) {
+/// A position in a file, the file named as Compilation::reportName says (the stdlib as `<stdlib>/core.vdesign`).
+json::Value location(const Compilation &files, SourceRange range) {
   if (!range.valid())
     return nullptr;
-  LineColumn at = sources.start(range);
-  return json::Object{{"file", sources.name(range.file)}, {"line", at.line}, {"column", at.column}};
+  LineColumn at = files.sources().start(range);
+  return json::Object{{"file", files.reportName(range.file)}, {"line", at.line}, {"column", at.column}};
 }
 
 json::Object profile(const Profile &p) {
@@ -30,23 +31,23 @@ json::Object profilePair(const ProfilePair &p) {
   return json::Object{{"inherent", profile(p.inherent)}, {"residual", profile(p.residual)}};
 }
 
-json::Object evidence(const SourceManager &sources, const Evidence &evidence) {
+json::Object evidence(const Compilation &files, const Evidence &evidence) {
   json::Object e{{"kind", evidence.kind}, {"text", evidence.text}, {"verified", evidence.verified}};
   if (evidence.kind == "study")
     e["study"] = evidence.study;
   e["cite"] = evidence.cite.empty() ? json::Value(nullptr) : json::Value(evidence.cite);
-  e["location"] = location(sources, evidence.range);
+  e["location"] = location(files, evidence.range);
   return e;
 }
 
-json::Value evidence(const SourceManager &sources, const Obligation &o) {
+json::Value evidence(const Compilation &files, const Obligation &o) {
   if (!o.evidence)
     return nullptr;
-  return evidence(sources, *o.evidence);
+  return evidence(files, *o.evidence);
 }
 
 /// Every declaration of the design with its attributes as written (`params: 70B`), known keys and others alike.
-json::Array declarations(const SourceManager &sources, const CheckedDesign &d) {
+json::Array declarations(const Compilation &files, const CheckedDesign &d) {
   json::Array out;
   for (const Declaration &decl : d.declarations) {
     json::Object attributes;
@@ -58,13 +59,12 @@ json::Array declarations(const SourceManager &sources, const CheckedDesign &d) {
                                {"proxy_of", decl.proxyOf.empty() ? json::Value(nullptr) : json::Value(decl.proxyOf)},
                                {"via", decl.proxyOf.empty() ? json::Value(nullptr) : json::Value(decl.proxyKind)},
                                {"attributes", std::move(attributes)},
-                               {"location", location(sources, decl.range)}});
+                               {"location", location(files, decl.range)}});
   }
   return out;
 }
 
 json::Object design(const Compilation &compilation, const CheckedDesign &d) {
-  const SourceManager &sources = compilation.sources();
   json::Array claims;
   for (const Claim &c : d.claims) {
     // A claim of a file with errors was checked against an incomplete model: it does not hold, and says so.
@@ -101,7 +101,7 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                                   {"checked", checked},
                                   {"chains", std::move(chains)},
                                   {"profile", checked ? json::Value(profilePair(c.profile)) : nullptr},
-                                  {"location", location(sources, c.range)}});
+                                  {"location", location(compilation, c.range)}});
   }
   json::Array obligations;
   for (const Obligation &o : d.obligations) {
@@ -115,13 +115,13 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                                        {"status", statusName(o.status)},
                                        {"attached_to", o.attachedTo},
                                        {"step", o.step},
-                                       {"location", location(sources, o.location)},
+                                       {"location", location(compilation, o.location)},
                                        {"claims", std::move(claimNames)},
-                                       {"evidence", evidence(sources, o)}};
+                                       {"evidence", evidence(compilation, o)}};
     if (!o.disputes.empty()) { // evidence against it (LANGUAGE.md Section 12.3); `evidence` keeps any discharge
       json::Array disputes;
       for (const Evidence &against : o.disputes)
-        disputes.push_back(evidence(sources, against));
+        disputes.push_back(evidence(compilation, against));
       obligation["disputes"] = std::move(disputes);
     }
     obligations.push_back(std::move(obligation));
@@ -130,12 +130,12 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
   for (const auto &c : d.cites)
     cites.push_back(c);
   return json::Object{{"name", d.name},
-                      {"file", sources.name(d.file)},
+                      {"file", compilation.reportName(d.file)},
                       {"title", d.title},
                       {"cites", std::move(cites)},
                       {"claims", std::move(claims)},
                       {"obligations", std::move(obligations)},
-                      {"declarations", declarations(sources, d)}};
+                      {"declarations", declarations(compilation, d)}};
 }
 
 } // namespace
@@ -143,18 +143,17 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
 void writeJsonReport(std::ostream &out, const ReportInput &input) {
   json::Array files, designs, diagnostics;
   for (const Compilation *c : input.compilations) {
-    const SourceManager &sources = c->sources();
-    files.push_back(sources.name(c->rootFile()));
+    files.push_back(c->reportName(c->rootFile()));
     for (const CheckedDesign &d : c->designs())
       designs.push_back(design(*c, d));
     for (const Diagnostic &diag : c->diagnostics().all()) {
       json::Array notes;
       for (const DiagNote &n : diag.notes)
-        notes.push_back(json::Object{{"message", n.message}, {"location", location(sources, n.range)}});
+        notes.push_back(json::Object{{"message", n.message}, {"location", location(*c, n.range)}});
       json::Object o{{"severity", severityName(diag.severity)},
                      {"code", diag.code()},
                      {"message", diag.message},
-                     {"location", location(sources, diag.range)},
+                     {"location", location(*c, diag.range)},
                      {"notes", std::move(notes)}};
       if (!diag.help.empty())
         o["help"] = diag.help;

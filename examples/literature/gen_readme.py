@@ -15,6 +15,7 @@ import sys
 
 BEGIN = "<!-- BEGIN generated table: examples/literature/gen_readme.py -->"
 END = "<!-- END generated table -->"
+OPEN = ("open", "stale", "contested")
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
@@ -67,9 +68,11 @@ def rows(vdc):
                                                (f" ({studies[s]['design']})" if "design" in studies[s] else "")
                                                for s in used}))
                 mine = [o for o in design["obligations"] if claim["name"] in o["claims"]]
-                open_key = [o for o in mine if o["severity"] == "key" and o["status"] in ("open", "stale")]
-                careful = sum(1 for o in mine if o["severity"] == "careful" and o["status"] in ("open", "stale"))
+                # contested (disputed) obligations count as open (LANGUAGE.md Section 12.3) and are marked so
+                open_key = [o for o in mine if o["severity"] == "key" and o["status"] in OPEN]
+                careful = sum(1 for o in mine if o["severity"] == "careful" and o["status"] in OPEN)
                 threats = "; ".join(f"{o['validity']}: `{o['assumption'].split('.', 1)[1]}` at `{o['attached_to']}`"
+                                    + (" (contested)" if o["status"] == "contested" else "")
                                     for o in open_key) or "none"
                 settle = " ".join(f"`{o['assumption'].split('.', 1)[1]}`: {settle_hint(vdc, o['assumption'])}"
                                   for o in {o["assumption"]: o for o in open_key}.values()) or "—"
