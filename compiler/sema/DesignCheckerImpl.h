@@ -86,6 +86,9 @@ private:
   /// The status the lock gives a resolved check, with its evidence; reports stale and failed checks.
   Status lockStatus(const ast::Discharge &dis, const CheckRun &run, Evidence &evidence);
 
+  // Unused.cpp: declarations no claim's chain uses (LANGUAGE.md Section 16).
+  void reportUnused();
+
   // Profiles: computed last, from statuses.
   void computeProfiles();
 
