@@ -88,6 +88,8 @@ private:
 
   // Unused.cpp: declarations no claim's chain uses (LANGUAGE.md Section 16).
   void reportUnused();
+  // Confounders.cpp: covariates declared `observed: false`, beside each study's exchangeability obligations.
+  void listUnmeasuredConfounders();
 
   // Profiles: computed last, from statuses.
   void computeProfiles();
