@@ -200,15 +200,17 @@ bool DesignChecker::studyConnects(const ast::Discharge &dis, const std::vector<O
                         *target = scope_.find(claim->target);
       if (!treatment || !outcome || !target)
         continue;
-      for (const auto &[from, what] : connect(facts->second, treatment, outcome, target).mismatches) {
+      for (const Mismatch &m : connect(facts->second, treatment, outcome, target).mismatches) {
         ok = false;
-        if (lostToSyntaxError(from))
+        if (lostToSyntaxError(m.from))
           continue;
         auto &d = diags_.report<DiagKind::StudyEvidenceMismatch>(dis.study.range, studyDecl.name.text, claim->name,
-                                what);
+                                m.what);
         d.notes.push_back({studyDecl.name.range, "study declared here"});
         d.notes.push_back({claim->range, fmt::format("claim `{}` relies on `{}` at `{}`", claim->name,
                                                      o->assumption->name, o->attachedTo)});
+        if (m.reversed)
+          d.notes.push_back({m.reversed->proxy->range, "the link declared the other way round"});
         d.help = "study evidence must be a line of evidence for every claim that uses the obligation, as a study in "
                  "its `from:` would be (LANGUAGE.md Section 12.1); cite a study that connects, or other evidence";
       }
