@@ -1,6 +1,8 @@
 // Explain.cpp — look-up and rendering for `vdc explain`, reading the theory the stdlib declares.
 #include "driver/Explain.h"
 
+#include "diagnostics/DiagnosticPrinter.h"
+
 #include "sema/Condition.h"
 #include "sema/Suggest.h"
 
@@ -143,7 +145,8 @@ void explainStrategy(const Strategy &s, std::ostream &out) {
 
 } // namespace
 
-bool explain(const std::string &name, const CompileOptions &options, std::ostream &out, std::ostream &err) {
+bool explain(const std::string &name, const std::string &file, const CompileOptions &options, std::ostream &out,
+             std::ostream &err) {
   for (const Explanation &e : allExplanations()) {
     if (name != e.code)
       continue;
@@ -168,7 +171,15 @@ bool explain(const std::string &name, const CompileOptions &options, std::ostrea
     return true;
   }
   Compilation c(options);
-  c.compileText("<explain>.vdesign", "");
+  if (file.empty()) {
+    c.compileText("<explain>.vdesign", "");
+  } else {
+    c.compileFile(file);
+    // What cannot be read or checked is said first; the theory that was read is still explained.
+    for (const Diagnostic &d : c.diagnostics().all())
+      if (d.severity == Severity::Error)
+        printDiagnostic(err, c.sources(), d, false);
+  }
   const Theory &theory = c.theory();
   std::vector<const Assumption *> matches;
   for (const auto &[qualified, a] : theory.assumptions) {

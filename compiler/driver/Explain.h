@@ -20,7 +20,10 @@ struct Explanation {
 const std::vector<Explanation> &allExplanations();
 
 /// Writes the explanation of `name` (an assumption, possibly without its validity prefix, a strategy, a proxy kind,
-/// an aggregation, or a code like VD2003). Returns false, after writing a suggestion to `err`, when nothing matches.
-bool explain(const std::string &name, const CompileOptions &options, std::ostream &out, std::ostream &err);
+/// an aggregation, or a code like VD2003). With a `file` (not ""), the theory is the one that file declares or
+/// imports, besides the stdlib (LANGUAGE.md Section 16); its errors are written to `err` first. Returns false, after
+/// writing a suggestion to `err`, when nothing matches.
+bool explain(const std::string &name, const std::string &file, const CompileOptions &options, std::ostream &out,
+             std::ostream &err);
 
 } // namespace vdc

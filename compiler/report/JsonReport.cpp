@@ -124,6 +124,12 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
         disputes.push_back(evidence(compilation, against));
       obligation["disputes"] = std::move(disputes);
     }
+    if (!o.unmeasuredConfounders.empty()) { // covariates declared `observed: false` (LANGUAGE.md Section 16)
+      json::Array names;
+      for (const std::string &name : o.unmeasuredConfounders)
+        names.push_back(name);
+      obligation["unmeasured_confounders"] = std::move(names);
+    }
     obligations.push_back(std::move(obligation));
   }
   json::Array cites;

@@ -1,6 +1,8 @@
 // MarkdownReport.cpp — GitHub-flavoured Markdown rendering of the checked model.
 #include "report/MarkdownReport.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 #include <algorithm>
 
 namespace vdc {
@@ -121,6 +123,12 @@ void claimSection(std::ostream &out, const Compilation &c, const CheckedDesign &
          "|---|---|---|---|---|---|---|\n";
   for (const Obligation *o : rows) {
     std::string settle = settleText(*o);
+    if (!o->unmeasuredConfounders.empty()) { // covariates declared `observed: false` (LANGUAGE.md Section 16)
+      std::vector<std::string> names;
+      for (const std::string &name : o->unmeasuredConfounders)
+        names.push_back(code(name));
+      settle = "known unmeasured confounders: " + llvm::join(names, ", ") + (settle.empty() ? "" : "; " + settle);
+    }
     out << "| " << o->id << " | " << code(o->assumption->name) << " | " << validityName(o->assumption->validity)
         << " | " << bullet(o->severity) << " | " << statusName(o->status) << " | " << code(o->attachedTo)
         << " | " << settle << " |\n";

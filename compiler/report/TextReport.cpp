@@ -3,6 +3,8 @@
 
 #include "source/Escape.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 #include <algorithm>
 
 namespace vdc {
@@ -174,6 +176,12 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
             << style.level(o->severity) << std::string(8 - std::string(levelName(o->severity)).size(), ' ')
             << style.status(o->status) << "\n";
         out << "            " << style.dim(wrapText(user("at `" + o->attachedTo + "`: " + o->step), 66, 12)) << "\n";
+        if (!o->unmeasuredConfounders.empty()) // LANGUAGE.md Section 16: covariates declared `observed: false`
+          out << "            "
+              << wrapText(user("known unmeasured confounders: " + llvm::join(o->unmeasuredConfounders, ", ") +
+                               " (declared `observed: false`)"),
+                          66, 12)
+              << "\n";
         if (o->evidence && o->evidence->kind != "design") {
           out << "            " << wrapText(user(evidenceLine(*o->evidence)), 66, 12) << "\n";
         }

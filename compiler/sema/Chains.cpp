@@ -121,25 +121,43 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
 DesignChecker::Connection DesignChecker::connect(const StudyFacts &study, const ast::Entity *treatment,
                                                 const ast::Entity *outcome, const ast::Entity *target) const {
   Connection c;
-  auto mismatch = [&](const ast::Entity *from, std::string what) { c.mismatches.push_back({from, std::move(what)}); };
+  const ast::Entity *reversedLink = nullptr; // set by `reversed` below, taken by the next mismatch
+  auto mismatch = [&](const ast::Entity *from, std::string what) {
+    c.mismatches.push_back({from, std::move(what), reversedLink});
+    reversedLink = nullptr;
+  };
+  // LANGUAGE.md Section 16: a link declared the other way round is named, since turning it round is the likely fix.
+  auto reversed = [&](const ast::Entity *from, const ast::Entity *to) -> std::string {
+    std::vector<const ast::Entity *> back;
+    if (!proxyPath(to, from, back) || back.empty())
+      return "";
+    reversedLink = back.front();
+    std::string through;
+    for (size_t i = 1; i < back.size(); ++i)
+      through += fmt::format("{}`{}`", i == 1 ? " through " : ", ", back[i]->name.text);
+    return fmt::format("; `{}` is declared a proxy of `{}`{}; the arrow points the other way", to->name.text,
+                       from->name.text, through);
+  };
   if (!proxyPath(study.treatment, treatment, c.treatmentHops))
-    mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`",
-                                          study.treatment->name.text, treatment->name.text));
+    mismatch(study.treatment, fmt::format("applies treatment `{}`, which is not a proxy of `{}`{}",
+                                          study.treatment->name.text, treatment->name.text,
+                                          reversed(study.treatment, treatment)));
   if (!proxyPath(study.outcome, outcome, c.outcomeHops))
-    mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`", study.outcome->name.text,
-                                        outcome->name.text));
+    mismatch(study.outcome, fmt::format("measures `{}`, which is not a proxy of `{}`{}", study.outcome->name.text,
+                                        outcome->name.text, reversed(study.outcome, outcome)));
   if (target->kind == ast::EntityKind::Recipe) {
     if (!study.recipe)
       c.aggregateRecipes = true; // population -> recipe, through the aggregation `recipes`
     else if (!proxyPath(study.recipe, target, c.recipeHops))
-      mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`", study.recipe->name.text,
-                                         target->name.text));
+      mismatch(study.recipe, fmt::format("runs on recipe `{}`, which is not a proxy of `{}`{}", study.recipe->name.text,
+                                         target->name.text, reversed(study.recipe, target)));
   } else if (study.recipe) {
     mismatch(nullptr, fmt::format("runs on the single recipe `{}`, so it cannot support a claim about population `{}`",
                                   study.recipe->name.text, target->name.text));
   } else if (!proxyPath(study.population, target, c.recipeHops)) {
-    mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`",
-                                           study.population->name.text, target->name.text));
+    mismatch(study.population, fmt::format("observes population `{}`, which is not a proxy of `{}`{}",
+                                           study.population->name.text, target->name.text,
+                                           reversed(study.population, target)));
   }
   return c;
 }
@@ -234,14 +252,16 @@ void DesignChecker::buildChains(const ast::Entity &decl, Claim &claim) {
     }
     const std::string &studyName = studyDecl->name.text;
     Connection connection = connect(study, treatment, outcome, target);
-    for (const auto &[from, what] : connection.mismatches) {
+    for (const Mismatch &m : connection.mismatches) {
       lostEvidence();
       // A proxy link lost to a syntax error (its declaration is not checked) would make this a cascade.
-      if (lostToSyntaxError(from))
+      if (lostToSyntaxError(m.from))
         continue;
-      auto &d = diags_.report<DiagKind::ChainMismatch>(ref->range, studyName, what);
+      auto &d = diags_.report<DiagKind::ChainMismatch>(ref->range, studyName, m.what);
       d.notes.push_back({studyDecl->name.range, "study declared here"});
       d.notes.push_back({decl.name.range, "claim declared here"});
+      if (m.reversed)
+        d.notes.push_back({m.reversed->proxy->range, "the link declared the other way round"});
     }
     bool ok = connection.mismatches.empty();
     if (connection.aggregateRecipes && !theory_.aggregation("recipes")) {

@@ -2,6 +2,8 @@
 #include "sema/DesignCheckerImpl.h"
 #include "sema/Suggest.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -61,11 +63,11 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
   bool canBeProxy = entity.kind == K::Recipe || entity.kind == K::Treatment || entity.kind == K::Outcome ||
                     entity.kind == K::Population;
   const ProxyKind *kind = theory_.proxyKind(clause.kind.text);
+  std::vector<std::string> names; // the proxy kinds that fit this sort of declaration
+  for (const auto &[n, p] : theory_.proxyKinds)
+    if (p.decl->appliesTo == entity.kind)
+      names.push_back(n);
   if (!kind) {
-    std::vector<std::string> names;
-    for (const auto &[n, p] : theory_.proxyKinds)
-      if (p.decl->appliesTo == entity.kind)
-        names.push_back(n);
     auto &d = diags_.report<DiagKind::UnknownName>(clause.kind.range, "proxy kind", clause.kind.text);
     std::string guess = closestName(clause.kind.text, names);
     if (!guess.empty()) {
@@ -81,6 +83,15 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
                                                          ast::entityKindName(kind->decl->appliesTo),
                                                          ast::entityKindName(entity.kind), entity.name.text);
     d.notes.push_back({kind->decl->range, "proxy kind declared here"});
+    // LANGUAGE.md Section 16: list the kinds that fit, and say that a design may declare its own.
+    std::string sort = ast::entityKindName(entity.kind);
+    std::string own = fmt::format("a design may declare its own: `proxy NAME for {} {{ requires ... }}`", sort);
+    if (!canBeProxy)
+      d.help = fmt::format("a {} cannot stand in for another declaration", sort);
+    else if (names.empty())
+      d.help = fmt::format("the theory declares no proxy kind for {}s; {}", sort, own);
+    else
+      d.help = fmt::format("proxy kinds for {}s: {}; {}", sort, llvm::join(names, ", "), own);
   }
   if (!canBeProxy) {
     incomplete_ = true;

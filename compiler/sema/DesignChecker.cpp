@@ -24,6 +24,8 @@ CheckedDesign DesignChecker::run() {
   inheritStudyEvidence();
   applyDischarges();
   computeProfiles();
+  reportUnused();
+  listUnmeasuredConfounders();
   for (const ast::Entity &e : design_.entities) {
     Declaration d{e.kind, e.name.text, e.description, "", "", e.range, {}};
     if (const ast::Entity *target = scope_.proxyTarget(e)) {

@@ -40,11 +40,17 @@ private:
   void buildChains(const ast::Entity &claimDecl, Claim &claim);
   /// How a study reaches a claim's estimand (LANGUAGE.md Section 4.4): the proxy hops of each field, whether a
   /// population reaches a recipe by aggregation, and what does not connect (the declaration it starts from, if any,
-  /// and the words for a message: "applies treatment `x`, which is not a proxy of `t`").
+  /// and the words for a message: "applies treatment `x`, which is not a proxy of `t`"; and the first declaration
+  /// of a `proxy of` link that points the other way, if there is one).
+  struct Mismatch {
+    const ast::Entity *from = nullptr;
+    std::string what;
+    const ast::Entity *reversed = nullptr;
+  };
   struct Connection {
     std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
     bool aggregateRecipes = false;
-    std::vector<std::pair<const ast::Entity *, std::string>> mismatches;
+    std::vector<Mismatch> mismatches;
   };
   Connection connect(const StudyFacts &study, const ast::Entity *treatment, const ast::Entity *outcome,
                      const ast::Entity *target) const;
@@ -85,6 +91,11 @@ private:
   std::optional<CheckRun> resolveCheck(const ast::Discharge &dis, const Assumption &assumption);
   /// The status the lock gives a resolved check, with its evidence; reports stale and failed checks.
   Status lockStatus(const ast::Discharge &dis, const CheckRun &run, Evidence &evidence);
+
+  // Unused.cpp: declarations no claim's chain uses (LANGUAGE.md Section 16).
+  void reportUnused();
+  // Confounders.cpp: covariates declared `observed: false`, beside each study's exchangeability obligations.
+  void listUnmeasuredConfounders();
 
   // Profiles: computed last, from statuses.
   void computeProfiles();

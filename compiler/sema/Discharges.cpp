@@ -200,15 +200,17 @@ bool DesignChecker::studyConnects(const ast::Discharge &dis, const std::vector<O
                         *target = scope_.find(claim->target);
       if (!treatment || !outcome || !target)
         continue;
-      for (const auto &[from, what] : connect(facts->second, treatment, outcome, target).mismatches) {
+      for (const Mismatch &m : connect(facts->second, treatment, outcome, target).mismatches) {
         ok = false;
-        if (lostToSyntaxError(from))
+        if (lostToSyntaxError(m.from))
           continue;
         auto &d = diags_.report<DiagKind::StudyEvidenceMismatch>(dis.study.range, studyDecl.name.text, claim->name,
-                                what);
+                                m.what);
         d.notes.push_back({studyDecl.name.range, "study declared here"});
         d.notes.push_back({claim->range, fmt::format("claim `{}` relies on `{}` at `{}`", claim->name,
                                                      o->assumption->name, o->attachedTo)});
+        if (m.reversed)
+          d.notes.push_back({m.reversed->proxy->range, "the link declared the other way round"});
         d.help = "study evidence must be a line of evidence for every claim that uses the obligation, as a study in "
                  "its `from:` would be (LANGUAGE.md Section 12.1); cite a study that connects, or other evidence";
       }
@@ -226,7 +228,21 @@ void DesignChecker::reportStale(const ast::Discharge &dis, const Assumption &ass
     if (o.attachedTo == target.name.text && o.severity != Level::None &&
         std::find(has.begin(), has.end(), o.assumption->name) == has.end())
       has.push_back(o.assumption->name);
-  if (has.empty()) {
+  // LANGUAGE.md Section 16: when the assumption is an obligation of other declarations, say which.
+  std::vector<std::string> elsewhere;
+  for (const Obligation &o : out_.obligations)
+    if (o.assumption == &assumption && o.attachedTo != target.name.text && !o.satisfiedByDesign() &&
+        std::find(elsewhere.begin(), elsewhere.end(), o.attachedTo) == elsewhere.end()) {
+      elsewhere.push_back(o.attachedTo);
+      d.notes.push_back({o.location, fmt::format("`{}` is attached to `{}`", assumption.name, o.attachedTo)});
+    }
+  if (!elsewhere.empty()) {
+    std::vector<std::string> quoted;
+    for (const std::string &name : elsewhere)
+      quoted.push_back("`" + name + "`");
+    d.help = fmt::format("`{}` is attached to {}; write the {} for {}", assumption.name, llvm::join(quoted, ", "),
+                         what, elsewhere.size() == 1 ? quoted.front() : "the declaration it concerns");
+  } else if (has.empty()) {
     d.help = fmt::format("no claim's chain introduces an obligation at `{}`; remove this {}", target.name.text, what);
   } else {
     d.help = fmt::format("the obligations attached to `{}` are: {}", target.name.text, llvm::join(has, ", "));

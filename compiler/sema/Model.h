@@ -141,6 +141,9 @@ struct Obligation {
   /// Evidence against it (`dispute`, LANGUAGE.md Section 12.3), in source order; any makes the status `contested`,
   /// and `evidence` keeps what a discharge brought, if one did.
   std::vector<Evidence> disputes;
+  /// For an exchangeability obligation of a study: the design's covariates declared `observed: false`, known
+  /// confounders nobody measured (LANGUAGE.md Section 16), in source order.
+  std::vector<std::string> unmeasuredConfounders;
 
   /// True for severity careful or key. Obligations of severity none are recorded but are not threats
   /// (LANGUAGE.md Section 6): reports do not list them as threats and no policy denies them.

@@ -49,8 +49,9 @@ commands:
   diff OLD NEW [--format text|markdown|json]
                              how obligations and claims changed (exit 2,
                              and no diff, when either file has errors)
-  explain NAME               an assumption (internal.exchangeability), a
-                             strategy, a proxy kind or a code (VD2003)
+  explain NAME [FILE]        an assumption (internal.exchangeability), a
+                             strategy, a proxy kind or a code (VD2003);
+                             with FILE, also the theory FILE declares or imports
   fmt [--check|--write] FILE...
                              the canonical layout: printed, checked (exit 1 if
                              a file would change) or written in place
@@ -142,6 +143,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
         opts.stdlibPath.push_back(arg.substr(14));
       else if (arg == "--stdlib-path" && i + 1 < argc)
         opts.stdlibPath.push_back(argv[++i]);
+      else if (opts.files.size() == 1 && !arg.empty() && arg[0] != '-')
+        opts.files.push_back(arg); // FILE: its theory and that of its imports
       else
         return usage("unexpected argument `" + arg + "` for `explain`");
     }
@@ -388,7 +391,10 @@ int main(int argc, char **argv) {
     return vdc::lsp::serveStdio(compileOptions, opts.lspTest || (testEnv && *testEnv && std::string(testEnv) != "0"));
   }
   if (opts.command == "explain")
-    return vdc::explain(opts.files[0], compileOptions, std::cout, std::cerr) ? kExitOk : kExitUsage;
+    return vdc::explain(opts.files[0], opts.files.size() > 1 ? opts.files[1] : "", compileOptions, std::cout,
+                        std::cerr)
+               ? kExitOk
+               : kExitUsage;
 
   bool errColor = useColor(opts.color, STDERR_FILENO);
   if (opts.command == "fmt")
