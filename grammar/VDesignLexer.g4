@@ -14,6 +14,9 @@ CLAIM       : 'claim';
 DISCHARGE   : 'discharge';
 // A contextual keyword (LANGUAGE.md Part II): it starts a statement in a design, and is a name everywhere else.
 DISPUTE     : 'dispute';
+// Contextual keywords of the claim forms (LANGUAGE.md Section 14): `T vs C`, `across ATTR`; names everywhere else.
+VS          : 'vs';
+ACROSS      : 'across';
 PROXY       : 'proxy';
 OF          : 'of';
 VIA         : 'via';

@@ -62,7 +62,10 @@ value
   : STRING                                   # stringValue
   | MINUS? NUMBER                            # numberValue
   | (TRUE | FALSE)                           # boolValue
-  | qname ON qname IN qname                  # effectValue
+  | qname (VS comparator=qname)? ON qname IN qname   # effectValue
+  | LBRACK qname (COMMA qname)* COMMA? RBRACK ON qname IN qname   # rankingValue
+  | qname ON qname ACROSS name IN LBRACK qname (COMMA qname)* COMMA? RBRACK   # trendValue
+  | qname IN qname                           # predictionValue
   | qname                                    # nameValue
   | entityKind                               # kindValue
   | LBRACK (value (COMMA value)* COMMA?)? RBRACK   # listValue
@@ -116,8 +119,8 @@ declName : name | STRING ;
 
 qname : name (DOT name)* ;
 
-// The condition operators and the contextual keywords (`dispute`) are names outside their own places.
-name : IDENT | AND | OR | NOT | DISPUTE ;
+// The condition operators and the contextual keywords (`dispute`, `vs`, `across`) are names outside their own places.
+name : IDENT | AND | OR | NOT | DISPUTE | VS | ACROSS ;
 
 // A strategy parameter is also a study attribute key, so keywords are allowed (`design`).
 paramName : name | keyword ;

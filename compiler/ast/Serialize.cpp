@@ -12,10 +12,10 @@ namespace {
 // written and not read. A field added to a node must be added there too: these sizes (of the nodes on the 64-bit
 // Linux target with libstdc++) stop the build until it is.
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(SourceRange) == 12 && sizeof(Name) == 48 && sizeof(Value) == 288 && sizeof(Attribute) == 352 &&
+static_assert(sizeof(SourceRange) == 12 && sizeof(Name) == 48 && sizeof(Value) == 432 && sizeof(Attribute) == 496 &&
                   sizeof(ProxyClause) == 112 && sizeof(Entity) == 288 && sizeof(Discharge) == 344 &&
-                  sizeof(Design) == 200 && sizeof(TypeExpr) == 72 && sizeof(Param) == 432 &&
-                  sizeof(Condition) == 416 && sizeof(Requirement) == 536 && sizeof(AssumptionDecl) == 152 &&
+                  sizeof(Design) == 200 && sizeof(TypeExpr) == 72 && sizeof(Param) == 576 &&
+                  sizeof(Condition) == 560 && sizeof(Requirement) == 680 && sizeof(AssumptionDecl) == 152 &&
                   sizeof(StrategyDecl) == 224 && sizeof(ProxyKindDecl) == 168 && sizeof(AggregationDecl) == 152 &&
                   sizeof(Import) == 48 && sizeof(Module) == 176,
               "an AST node changed: list its new field in the `fields` functions of ast/Serialize.cpp, then update "
@@ -182,6 +182,10 @@ template <class IO> void fields(IO &io, Node<IO, Value> &v) {
   io(v.effectTreatment);
   io(v.effectOutcome);
   io(v.effectTarget);
+  io(v.effectComparator);
+  io(v.rankedTreatments);
+  io(v.trendAttribute);
+  io(v.trendRecipes);
 }
 template <class IO> void fields(IO &io, Node<IO, Attribute> &a) {
   io(a.key);

@@ -3,6 +3,13 @@
 
 namespace vdc::ast {
 
+static std::string joinNames(const std::vector<Name> &names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i ? ", " : "") + names[i].text;
+  return out;
+}
+
 std::string Value::describe() const {
   switch (kind) {
   case Kind::Number:
@@ -17,6 +24,12 @@ std::string Value::describe() const {
     return "a list";
   case Kind::Effect:
     return "an effect";
+  case Kind::Ranking:
+    return "a ranking";
+  case Kind::Trend:
+    return "a trend";
+  case Kind::Prediction:
+    return "a prediction";
   }
   return "a value";
 }
@@ -37,7 +50,15 @@ std::string Value::display() const {
     return out + "]";
   }
   case Kind::Effect:
-    return effectTreatment.text + " on " + effectOutcome.text + " in " + effectTarget.text;
+    return effectTreatment.text + (effectComparator.empty() ? "" : " vs " + effectComparator.text) + " on " +
+           effectOutcome.text + " in " + effectTarget.text;
+  case Kind::Ranking:
+    return "[" + joinNames(rankedTreatments) + "] on " + effectOutcome.text + " in " + effectTarget.text;
+  case Kind::Trend:
+    return effectTreatment.text + " on " + effectOutcome.text + " across " + trendAttribute.text + " in [" +
+           joinNames(trendRecipes) + "]";
+  case Kind::Prediction:
+    return effectOutcome.text + " in " + effectTarget.text;
   }
   return "";
 }

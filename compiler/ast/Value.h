@@ -18,7 +18,7 @@ struct Name {
 
 /// A literal or reference value.
 struct Value {
-  enum class Kind { Number, String, Bool, Name, List, Effect };
+  enum class Kind { Number, String, Bool, Name, List, Effect, Ranking, Trend, Prediction };
   Kind kind = Kind::Number;
   SourceRange range;
   double number = 0;        ///< Number: the value with its scale suffix applied.
@@ -28,12 +28,18 @@ struct Value {
   Name name;                ///< Name.
   std::vector<Value> items; ///< List.
   Name effectTreatment, effectOutcome, effectTarget; ///< Effect: `T on O in X`.
+  // The claim forms of LANGUAGE.md Section 14 (Effect, Ranking, Trend and Prediction share the fields above:
+  // Ranking and Prediction leave effectTreatment empty, Trend leaves effectTarget empty).
+  Name effectComparator;               ///< Effect: `T vs C on O in X`.
+  std::vector<Name> rankedTreatments;  ///< Ranking: `[T1, T2] on O in X`.
+  Name trendAttribute;                 ///< Trend: `T on O across ATTR in [R1, R2]`.
+  std::vector<Name> trendRecipes;      ///< Trend.
 
   /// A short description of the kind for messages ("a number", "a list").
   std::string describe() const;
 
   /// The value as reports show it: numbers as written (`70B`), strings without quotes, names, `true`/`false`,
-  /// lists as `[a, b]`, effects as `t on o in r`.
+  /// lists as `[a, b]`, effects as `t on o in r` (and the other claim forms as written).
   std::string display() const;
 };
 

@@ -454,6 +454,8 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
           items.entities({K::Population});
         else if (f.key == "treatment" && value.empty())
           items.entities({K::Treatment});
+        else if ((f.key == "control" && value.empty()) || f.key == "treatments")
+          items.entities({K::Treatment});
         else if (f.key == "outcome" && value.empty())
           items.entities({K::Outcome});
         else if (f.key == "adjust_for")
@@ -496,6 +498,11 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
     for (const char *field : {"strategy", "recipe", "population", "treatment", "outcome"})
       if (!given.count(field))
         items.add(field, kField, "study field");
+    // A multi-arm study and a named comparator (LANGUAGE.md Section 14).
+    if (!given.count("treatment") && !given.count("treatments"))
+      items.add("treatments", kField, "study field: several arms");
+    if (!given.count("control"))
+      items.add("control", kField, "study field: the comparator");
     std::string strategyName = f.strategy;
     if (strategyName.empty() && entity)
       if (const ast::Attribute *s = ast::findAttribute(entity->attributes, "strategy"))
@@ -506,7 +513,13 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
           items.add(p.name.text, kProperty,
                     p.type.spelling() + (p.defaultValue ? "" : " (required)") + " — parameter of " + strategy->name);
   } else if (f.owner == "claim") {
-    for (const char *key : {"effect", "over", "from"})
+    // One form per claim (LANGUAGE.md Section 14): the forms are offered until one is given.
+    const char *forms[] = {"effect", "ranking", "trend", "prediction"};
+    bool hasForm = std::any_of(std::begin(forms), std::end(forms), [&](const char *k) { return given.count(k) > 0; });
+    for (const char *key : forms)
+      if (!hasForm)
+        items.add(key, kField, "claim form");
+    for (const char *key : {"over", "from"})
       if (!given.count(key))
         items.add(key, kField, "claim field");
   } else if (f.owner == "recipe") {

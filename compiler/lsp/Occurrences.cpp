@@ -36,8 +36,16 @@ public:
         value(item, design);
       break;
     case ast::Value::Kind::Effect:
-      for (const ast::Name *n : {&v.effectTreatment, &v.effectOutcome, &v.effectTarget})
-        add(SymbolKind::Entity, *n, &design);
+    case ast::Value::Kind::Ranking:
+    case ast::Value::Kind::Trend:
+    case ast::Value::Kind::Prediction:
+      // The claim forms (LANGUAGE.md Section 14); a form leaves the fields it does not use empty.
+      for (const ast::Name *n : {&v.effectTreatment, &v.effectComparator, &v.effectOutcome, &v.effectTarget})
+        if (!n->empty())
+          add(SymbolKind::Entity, *n, &design);
+      for (const std::vector<ast::Name> *names : {&v.rankedTreatments, &v.trendRecipes})
+        for (const ast::Name &n : *names)
+          add(SymbolKind::Entity, n, &design);
       break;
     default:
       break;

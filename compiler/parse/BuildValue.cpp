@@ -21,9 +21,36 @@ ast::Value AstBuilder::value(P::VDesignParser::ValueContext *ctx) {
   } else if (auto *e = dynamic_cast<P::VDesignParser::EffectValueContext *>(ctx)) {
     out.kind = ast::Value::Kind::Effect;
     auto parts = e->qname();
+    if (e->VS() && !parts.empty()) { // `T vs C on O in X`: the comparator is the second name
+      out.effectComparator = qname(e->comparator);
+      parts.erase(parts.begin() + 1);
+    }
     out.effectTreatment = qname(parts[0]);
     out.effectOutcome = qname(parts.size() > 1 ? parts[1] : nullptr);
     out.effectTarget = qname(parts.size() > 2 ? parts[2] : nullptr);
+  } else if (auto *r = dynamic_cast<P::VDesignParser::RankingValueContext *>(ctx)) {
+    // `[T1, T2] on O in X`: the last two names are the outcome and the target.
+    out.kind = ast::Value::Kind::Ranking;
+    auto parts = r->qname();
+    size_t ranked = parts.size() >= 2 ? parts.size() - 2 : 0;
+    for (size_t i = 0; i < ranked; ++i)
+      out.rankedTreatments.push_back(qname(parts[i]));
+    out.effectOutcome = qname(parts.size() >= 2 ? parts[ranked] : nullptr);
+    out.effectTarget = qname(parts.size() >= 2 ? parts[ranked + 1] : nullptr);
+  } else if (auto *t = dynamic_cast<P::VDesignParser::TrendValueContext *>(ctx)) {
+    // `T on O across ATTR in [R1, R2]`.
+    out.kind = ast::Value::Kind::Trend;
+    auto parts = t->qname();
+    out.effectTreatment = qname(parts.size() > 0 ? parts[0] : nullptr);
+    out.effectOutcome = qname(parts.size() > 1 ? parts[1] : nullptr);
+    out.trendAttribute = {t->name() ? text(t->name()) : "", t->name() ? range(t->name()) : out.range};
+    for (size_t i = 2; i < parts.size(); ++i)
+      out.trendRecipes.push_back(qname(parts[i]));
+  } else if (auto *pr = dynamic_cast<P::VDesignParser::PredictionValueContext *>(ctx)) {
+    out.kind = ast::Value::Kind::Prediction;
+    auto parts = pr->qname();
+    out.effectOutcome = qname(parts.size() > 0 ? parts[0] : nullptr);
+    out.effectTarget = qname(parts.size() > 1 ? parts[1] : nullptr);
   } else if (auto *nm = dynamic_cast<P::VDesignParser::NameValueContext *>(ctx)) {
     out.kind = ast::Value::Kind::Name;
     out.name = qname(nm->qname());

@@ -89,11 +89,26 @@ json::Object design(const Compilation &compilation, const CheckedDesign &d) {
                                     {"deciding", checked && ch.deciding},
                                     {"blocking", checked ? json::Value(std::move(blocking)) : json::Value(nullptr)},
                                     {"profile", checked ? json::Value(profilePair(ch.profile)) : nullptr}});
+      if (!ch.point.empty()) // a trend's chain: the listed recipe it reaches (LANGUAGE.md Section 14)
+        chains.back().getAsObject()->try_emplace("point", ch.point);
     }
     json::Object estimand{{"treatment", c.treatment}, {"outcome", c.outcome}, {"target", c.target}};
     estimand["over"] = c.overUnits ? json::Value("units") : json::Value(nullptr);
     estimand["target_kind"] = c.targetIsPopulation ? "population" : "recipe";
     estimand["notation"] = estimandNotation(c);
+    // The claim form and its parts (LANGUAGE.md Section 14); fields a form does not use are null.
+    estimand["form"] = claimFormName(c.form);
+    estimand["meaning"] = estimandMeaning(c);
+    estimand["comparator"] = c.comparator.empty() ? json::Value(nullptr) : json::Value(c.comparator);
+    auto names = [](const std::vector<std::string> &list) {
+      json::Array out;
+      for (const std::string &n : list)
+        out.push_back(n);
+      return out;
+    };
+    estimand["treatments"] = c.form == ClaimForm::Ranking ? json::Value(names(c.treatments)) : json::Value(nullptr);
+    estimand["attribute"] = c.form == ClaimForm::Trend ? json::Value(c.trendAttribute) : json::Value(nullptr);
+    estimand["recipes"] = c.form == ClaimForm::Trend ? json::Value(names(c.trendRecipes)) : json::Value(nullptr);
     claims.push_back(json::Object{{"name", c.name},
                                   {"description", c.description},
                                   {"estimand", std::move(estimand)},

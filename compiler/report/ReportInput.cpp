@@ -174,11 +174,48 @@ std::unordered_map<std::string, std::vector<const Obligation *>> obligationsByCl
 }
 
 std::string estimandNotation(const Claim &claim) {
-  if (claim.targetIsPopulation)
-    return fmt::format("τ̄({}, {}; {})", claim.treatment, claim.outcome, claim.target);
-  if (claim.overUnits)
-    return fmt::format("τ̄ᵤ({}, {}; {})", claim.treatment, claim.outcome, claim.target);
-  return fmt::format("τ({}, {}; {})", claim.treatment, claim.outcome, claim.target);
+  // The paper's τ(a, y; ψ) for a recipe, τ̄(a, y; Π) for a population, τ̄ᵤ for a within-run unit average; the other
+  // claim forms of LANGUAGE.md Section 14 are written around it.
+  const char *tau = claim.targetIsPopulation ? "τ̄" : claim.overUnits ? "τ̄ᵤ" : "τ";
+  auto join = [](const std::vector<std::string> &names) {
+    std::string out;
+    for (const std::string &n : names)
+      out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  switch (claim.form) {
+  case ClaimForm::Effect:
+    if (!claim.comparator.empty())
+      return fmt::format("{}({} vs {}, {}; {})", tau, claim.treatment, claim.comparator, claim.outcome, claim.target);
+    break;
+  case ClaimForm::Ranking:
+    return fmt::format("order of {}(a, {}; {}) over a in [{}]", tau, claim.outcome, claim.target,
+                       join(claim.treatments));
+  case ClaimForm::Trend:
+    return fmt::format("{}({}, {}; ψ) as {} changes, ψ in [{}]", tau, claim.treatment, claim.outcome,
+                       claim.trendAttribute, join(claim.trendRecipes));
+  case ClaimForm::Prediction:
+    return fmt::format("E[{}; {}] (a level, not an effect)", claim.outcome, claim.target);
+  }
+  return fmt::format("{}({}, {}; {})", tau, claim.treatment, claim.outcome, claim.target);
+}
+
+std::string estimandMeaning(const Claim &claim) {
+  switch (claim.form) {
+  case ClaimForm::Effect:
+    return claim.comparator.empty()
+               ? fmt::format("the effect of {} on {} at {}", claim.treatment, claim.outcome, claim.target)
+               : fmt::format("the effect of {} against {} on {} at {}", claim.treatment, claim.comparator,
+                             claim.outcome, claim.target);
+  case ClaimForm::Ranking:
+    return fmt::format("the treatments ordered by their effect on {} at {}", claim.outcome, claim.target);
+  case ClaimForm::Trend:
+    return fmt::format("how the effect of {} on {} changes with {} across the listed recipes", claim.treatment,
+                       claim.outcome, claim.trendAttribute);
+  case ClaimForm::Prediction:
+    return fmt::format("the level of {} at {}", claim.outcome, claim.target);
+  }
+  return "";
 }
 
 } // namespace vdc

@@ -79,6 +79,9 @@ std::string chainSummary(const CheckedDesign &d, const Claim &claim, size_t inde
 /// The claim's estimand in the paper's notation: τ(a, y; ψ), τ̄(a, y; Π), or a unit average.
 std::string estimandNotation(const Claim &claim);
 
+/// What a claim asserts, in words ("the treatments ordered by their effect on y at r"), LANGUAGE.md Section 14.
+std::string estimandMeaning(const Claim &claim);
+
 /// The obligations each claim of `d` uses, in id order, by claim name: built once per design, so a report of
 /// many claims does not search every obligation's claim list for every claim.
 std::unordered_map<std::string, std::vector<const Obligation *>> obligationsByClaim(const CheckedDesign &d);

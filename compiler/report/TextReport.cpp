@@ -118,6 +118,8 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     auto found = byClaim.find(claim.name);
     const std::vector<const Obligation *> none, &mine = found == byClaim.end() ? none : found->second;
     out << "\n  " << style.bold("claim " + claim.name) << ": " << estimandNotation(claim) << "\n";
+    if (claim.form != ClaimForm::Effect || !claim.comparator.empty()) // what the notation of a 0.2 form asserts
+      out << "    asserts " << estimandMeaning(claim) << "\n";
     if (!claim.description.empty())
       out << "    " << wrapText(user(claim.description), 74, 4) << "\n";
     ClaimState state = claimState(c, claim);
@@ -125,13 +127,17 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
       out << "    " << style.wrap("1;33", "not checked") << " (the file has errors)";
     else
       out << "    " << (state == ClaimState::Holds ? style.wrap("1;32", "holds") : style.wrap("1;31", "does not hold"));
-    if (state == ClaimState::Fails)
+    if (state == ClaimState::Fails && claim.form == ClaimForm::Trend)
+      out << " (a trend needs a holding chain at every listed recipe)";
+    else if (state == ClaimState::Fails)
       out << (claim.chains.empty() ? " (no study connects to this claim)"
                                    : " (every chain has an obligation the policy denies)");
     out << "\n";
     for (size_t i = 0; i < claim.chains.size(); ++i) {
       const Chain &chain = claim.chains[i];
       out << "\n    chain " << (i + 1) << " from study " << chain.study;
+      if (!chain.point.empty())
+        out << " at recipe " << chain.point;
       if (state != ClaimState::NotChecked)
         out << "  " << (chain.deciding ? style.bold("(" + chainVerdict(chain) + ")") : style.dim("(" + chainVerdict(chain) + ")"));
       out << "\n";

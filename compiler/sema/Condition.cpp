@@ -15,6 +15,9 @@ bool isTruthy(const ast::Value &value) {
     return !value.items.empty();
   case ast::Value::Kind::Name:
   case ast::Value::Kind::Effect:
+  case ast::Value::Kind::Ranking:
+  case ast::Value::Kind::Trend:
+  case ast::Value::Kind::Prediction:
     return true;
   }
   return false;

@@ -40,8 +40,12 @@ CheckedDesign DesignChecker::run() {
     if (!facts.valid)
       continue;
     const ast::Entity *target = facts.recipe ? facts.recipe : facts.population;
-    out_.studies.push_back({decl->name.text, facts.strategy->name, facts.treatment->name.text,
-                            facts.outcome->name.text, target->name.text, facts.population != nullptr});
+    std::string arms;
+    for (const ast::Entity *arm : facts.arms)
+      arms += (arms.empty() ? "" : ", ") + arm->name.text;
+    out_.studies.push_back({decl->name.text, facts.strategy->name, facts.arms.size() > 1 ? "[" + arms + "]" : arms,
+                            facts.outcome->name.text, target->name.text,
+                            facts.control ? facts.control->name.text : "", facts.population != nullptr});
   }
   std::sort(out_.studies.begin(), out_.studies.end(),
             [](const StudySummary &a, const StudySummary &b) { return a.name < b.name; });

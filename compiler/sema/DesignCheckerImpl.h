@@ -35,13 +35,30 @@ private:
   bool checkArgument(const StudyFacts &facts, const ast::Param &param, const ast::Value &value);
   void checkEmergence(const StudyFacts &facts);
 
+  // ClaimForms.cpp: the form of each claim (LANGUAGE.md Section 14) and its resolved estimand.
+  /// A claim's estimand with its declarations resolved: what `connect` must reach.
+  struct Estimand {
+    ClaimForm form = ClaimForm::Effect;
+    std::vector<const ast::Entity *> treatments; ///< Effect and trend: one; ranking: the ranked ones; prediction: none.
+    const ast::Entity *comparator = nullptr;     ///< `vs C`, or null.
+    const ast::Entity *outcome = nullptr;
+    const ast::Entity *target = nullptr;         ///< For a trend: the listed recipe of the chain being built.
+  };
+  /// Reads the claim's form into `claim` and resolves its estimand; false (after reporting) when it cannot be checked.
+  bool readClaimForm(const ast::Entity &decl, Claim &claim, Estimand &estimand);
+  /// Warns when the recipes of a trend differ in a declared attribute besides the trend's own (VD2046).
+  void warnTrendConfounders(const Claim &claim, const ast::Value &trend);
+  /// The estimand of a checked claim from its names (for a trend, at recipe `point`); false when one is unknown.
+  bool estimandOf(const Claim &claim, Estimand &estimand, const std::string &point = "") const;
+
   // Chains.cpp: claims, chains and the obligations they generate.
   void checkClaims();
-  void buildChains(const ast::Entity &claimDecl, Claim &claim);
-  /// How a study reaches a claim's estimand (LANGUAGE.md Section 4.4): the proxy hops of each field, whether a
-  /// population reaches a recipe by aggregation, and what does not connect (the declaration it starts from, if any,
-  /// and the words for a message: "applies treatment `x`, which is not a proxy of `t`"; and the first declaration
-  /// of a `proxy of` link that points the other way, if there is one).
+  void buildChains(const ast::Entity &claimDecl, Claim &claim, const Estimand &estimand);
+  /// How a study reaches a claim's estimand (LANGUAGE.md Sections 4.4 and 14): the proxy hops of each field (the
+  /// treatment hops of every arm used, and of the comparator), whether a population reaches a recipe by aggregation,
+  /// and what does not connect (the declaration it starts from, if any, and the words for a message: "applies
+  /// treatment `x`, which is not a proxy of `t`"; and the first declaration of a `proxy of` link that points the
+  /// other way, if there is one). `needsVs` says why the study supports only `vs` claims.
   struct Mismatch {
     const ast::Entity *from = nullptr;
     std::string what;
@@ -51,9 +68,18 @@ private:
     std::vector<const ast::Entity *> treatmentHops, outcomeHops, recipeHops;
     bool aggregateRecipes = false;
     std::vector<Mismatch> mismatches;
+    std::string needsVs;
+    /// A level study for an effect, or a study of an effect for a prediction (VD2043): what the study estimates.
+    std::string levelMismatch;
+
+    bool connects() const { return mismatches.empty() && needsVs.empty() && levelMismatch.empty(); }
   };
-  Connection connect(const StudyFacts &study, const ast::Entity *treatment, const ast::Entity *outcome,
-                     const ast::Entity *target) const;
+  Connection connect(const StudyFacts &study, const Estimand &estimand) const;
+  /// When `to` reaches `from` through `proxy of` links (the arrow the other way round, LANGUAGE.md Section 16): the
+  /// words to append to a mismatch, with `link` set to the first declaration of that path; else "".
+  std::string reversedLink(const ast::Entity *from, const ast::Entity *to, const ast::Entity *&link) const;
+  /// The treatment part of `connect`: arms, comparator and ranked treatments.
+  void connectTreatments(const StudyFacts &study, const Estimand &estimand, Connection &c) const;
   /// Builds the chain from a study that connects to a claim (`connection` has no mismatch), adding its obligations;
   /// false when a step was lost to an error already reported (the chain then lacks it).
   bool chainFor(const ast::Entity &studyDecl, const StudyFacts &study, const Connection &connection,
@@ -64,8 +90,9 @@ private:
   bool proxyPath(const ast::Entity *from, const ast::Entity *to, std::vector<const ast::Entity *> &hops) const;
   int addObligation(const Requirement &req, const std::string &attachedTo, SourceRange location,
                     const std::string &step, const std::string &claim);
+  /// Adds the obligations of the `requires` lines that apply; conditions see `args` and the claim's form as `claim`.
   void addRequirements(const std::vector<Requirement> &reqs, const Arguments *args, const std::string &attachedTo,
-                       SourceRange location, const std::string &step, const std::string &claim, Chain &chain);
+                       SourceRange location, const std::string &step, const Claim &claim, Chain &chain);
 
   // StudyEvidence.cpp: chains inherit the obligations of the studies that discharge their steps.
   void inheritStudyEvidence();
@@ -116,6 +143,9 @@ private:
   /// True when a proxy chain is longer than kMaxProxyHops; claims are then not connected to studies.
   bool proxyChainTooLong_ = false;
 };
+
+/// The words for a claim form in messages ("an effect", "a ranking").
+std::string claimFormArticle(ClaimForm form);
 
 /// Longest proxy chain (hops from a declaration to the end of its `proxy of` links) a design may hold
 /// (grammar/REFERENCE.md, Limits): real designs have a few; many thousands would only multiply obligations.

@@ -13,7 +13,9 @@ namespace vdc {
 struct StudyFacts {
   const ast::Entity *decl = nullptr;
   const Strategy *strategy = nullptr;
-  const ast::Entity *treatment = nullptr;
+  const ast::Entity *treatment = nullptr; ///< The first arm; null for a study without a treatment (a level study).
+  std::vector<const ast::Entity *> arms;  ///< `treatment: T` (one arm) or `treatments: [A, B, ...]` (LANGUAGE.md 14).
+  const ast::Entity *control = nullptr;   ///< `control: C`, or null: the control is "no treatment".
   const ast::Entity *outcome = nullptr;
   const ast::Entity *recipe = nullptr;     ///< Exactly one of recipe and population is set when valid.
   const ast::Entity *population = nullptr;

@@ -196,11 +196,15 @@ bool DesignChecker::studyConnects(const ast::Discharge &dis, const std::vector<O
                                 [&](const Claim &c) { return c.name == claimName; });
       if (claim == out_.claims.end())
         continue;
-      const ast::Entity *treatment = scope_.find(claim->treatment), *outcome = scope_.find(claim->outcome),
-                        *target = scope_.find(claim->target);
-      if (!treatment || !outcome || !target)
+      Estimand estimand;
+      if (claim->form == ClaimForm::Trend || !estimandOf(*claim, estimand))
         continue;
-      for (const Mismatch &m : connect(facts->second, treatment, outcome, target).mismatches) {
+      Connection connection = connect(facts->second, estimand);
+      if (!connection.levelMismatch.empty())
+        connection.mismatches.push_back({nullptr, connection.levelMismatch});
+      if (!connection.needsVs.empty())
+        connection.mismatches.push_back({nullptr, connection.needsVs + ", so it supports only `vs` claims"});
+      for (const Mismatch &m : connection.mismatches) {
         ok = false;
         if (lostToSyntaxError(m.from))
           continue;

@@ -48,6 +48,27 @@ std::optional<Level> parseLevel(std::string_view text) {
   return std::nullopt;
 }
 
+const char *claimFormName(ClaimForm form) {
+  switch (form) {
+  case ClaimForm::Effect:
+    return "effect";
+  case ClaimForm::Ranking:
+    return "ranking";
+  case ClaimForm::Trend:
+    return "trend";
+  case ClaimForm::Prediction:
+    return "prediction";
+  }
+  return "?";
+}
+
+std::optional<ClaimForm> parseClaimForm(std::string_view text) {
+  for (ClaimForm f : {ClaimForm::Effect, ClaimForm::Ranking, ClaimForm::Trend, ClaimForm::Prediction})
+    if (text == claimFormName(f))
+      return f;
+  return std::nullopt;
+}
+
 const char *statusName(Status s) {
   switch (s) {
   case Status::Open:
@@ -145,18 +166,48 @@ void decideClaim(Claim &claim, const CheckedDesign &design) {
       return std::make_tuple(0, n.open, n.openCareful);
     return std::make_tuple(1, static_cast<int>(chain.blocking.size()), n.openKey);
   };
-  std::optional<std::tuple<int, int, int>> best;
-  for (size_t i = 0; i < claim.chains.size(); ++i) {
-    Chain &chain = claim.chains[i];
+  // The deciding chain among those reaching `point` (every chain when the claim is not a trend), or -1.
+  auto decide = [&](const std::string *point) {
+    std::optional<std::tuple<int, int, int>> best;
+    int pick = -1;
+    for (size_t i = 0; i < claim.chains.size(); ++i) {
+      const Chain &chain = claim.chains[i];
+      if (point && chain.point != *point)
+        continue;
+      auto r = rank(chain);
+      if (!best || r < *best) {
+        best = r;
+        pick = static_cast<int>(i);
+      }
+    }
+    return pick;
+  };
+  for (Chain &chain : claim.chains) {
     chain.deciding = false;
     claim.profile.inherent.merge(chain.profile.inherent);
-    claim.holds = claim.holds || chain.holds;
-    auto r = rank(chain);
-    if (!best || r < *best) {
-      best = r;
-      claim.deciding = static_cast<int>(i);
-    }
   }
+  if (claim.form == ClaimForm::Trend) {
+    // A trend needs all its points (LANGUAGE.md Section 14): each listed recipe is decided by its own chains, the
+    // claim holds when every recipe has a holding chain, and its residual profile joins the deciding chains'.
+    claim.holds = !claim.trendRecipes.empty();
+    for (const std::string &point : claim.trendRecipes) {
+      int pick = decide(&point);
+      if (pick < 0) {
+        claim.holds = false;
+        continue;
+      }
+      Chain &chain = claim.chains[static_cast<size_t>(pick)];
+      chain.deciding = true;
+      claim.holds = claim.holds && chain.holds;
+      claim.profile.residual.merge(chain.profile.residual);
+      if (claim.deciding < 0)
+        claim.deciding = pick;
+    }
+    return;
+  }
+  for (const Chain &chain : claim.chains)
+    claim.holds = claim.holds || chain.holds;
+  claim.deciding = decide(nullptr);
   if (Chain *chain = claim.deciding < 0 ? nullptr : &claim.chains[static_cast<size_t>(claim.deciding)]) {
     chain->deciding = true;
     claim.profile.residual = chain->profile.residual;

@@ -68,6 +68,9 @@ struct Strategy {
   std::vector<Requirement> requirements;
   /// True for `estimand: average_over_units`.
   bool unitAverage = false;
+  /// True for `estimand: level`: its studies measure the level of an outcome and have no treatment; they support
+  /// `prediction:` claims only (LANGUAGE.md Section 14).
+  bool level = false;
   /// `target: "recipe"` or `target: "population"`: the key a study of this strategy must use; unset accepts either.
   std::optional<ast::EntityKind> target;
   SourceRange targetRange; ///< The `target:` attribute.
@@ -179,6 +182,7 @@ struct InheritedObligation {
 /// The path from one study's estimand to a claim's estimand.
 struct Chain {
   std::string study;
+  std::string point; ///< Trend claims: the listed recipe this chain reaches (one chain per study and recipe).
   std::vector<std::string> steps; ///< Human-readable steps, in order.
   std::vector<int> obligations;   ///< Obligation ids of the chain's own steps.
   std::vector<InheritedObligation> inherited; ///< Obligations of study evidence; they count like the chain's own.
@@ -191,10 +195,21 @@ struct Chain {
   std::vector<int> allObligations() const;
 };
 
+/// The form of a claim (LANGUAGE.md Section 14); conditions of the theory test it as `claim`.
+enum class ClaimForm { Effect, Ranking, Trend, Prediction };
+const char *claimFormName(ClaimForm form);
+std::optional<ClaimForm> parseClaimForm(std::string_view text);
+
 /// A claim with its chains.
 struct Claim {
   std::string name, description;
+  ClaimForm form = ClaimForm::Effect;
+  /// Effect and trend: the treatment; empty for rankings and predictions. `target` is empty for trends.
   std::string treatment, outcome, target;
+  std::string comparator;                  ///< Effect: the `vs` treatment, or "" (no treatment).
+  std::vector<std::string> treatments;     ///< Ranking: the ranked treatments, in the order written.
+  std::string trendAttribute;              ///< Trend: the recipe attribute the effect changes with.
+  std::vector<std::string> trendRecipes;   ///< Trend: the listed recipes, in the order written.
   bool targetIsPopulation = false;
   bool overUnits = false;
   std::vector<Chain> chains;
@@ -225,7 +240,9 @@ struct Declaration {
 
 /// A study's resolved estimand fields.
 struct StudySummary {
+  /// `treatment` is "" for a study without one (a level study), `[a, b]` for a multi-arm study.
   std::string name, strategy, treatment, outcome, target;
+  std::string control; ///< `control:`, or "".
   bool targetIsPopulation = false;
 };
 

@@ -3,13 +3,15 @@
 #include "sema/ParamType.h"
 #include "sema/Suggest.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
 namespace vdc {
 
 namespace {
-const std::set<std::string> kStudyFields = {"strategy", "treatment", "outcome", "recipe", "population"};
+const std::set<std::string> kStudyFields = {"strategy", "treatment", "treatments", "control",
+                                            "outcome",  "recipe",    "population"};
 
 /// Reports a string where a name was expected; returns the name to use.
 ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
@@ -75,7 +77,67 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
       ok = false;
     return e;
   };
-  facts.treatment = reference("treatment", K::Treatment);
+  // One arm (`treatment:`) or several (`treatments: [A, B]`), and an optional comparator (`control:`), LANGUAGE.md 14.
+  const ast::Attribute *arms = field("treatments");
+  if (facts.strategy && facts.strategy->level) {
+    // A level study (`estimand: level`, e.g. `fit`) measures an outcome, not an effect: it has no treatment.
+    for (const char *key : {"treatment", "treatments", "control"})
+      if (const ast::Attribute *attr = field(key)) {
+        auto &d = diags_.report<DiagKind::StudyArms>(
+            attr->key.range, study.name.text,
+            fmt::format("has `{}:`, but strategy `{}` estimates the level of an outcome, not an effect", key,
+                        facts.strategy->name));
+        d.help = "remove the key; a level study supports `prediction:` claims";
+        ok = false;
+      }
+  } else if (arms && field("treatment")) {
+    auto &d = diags_.report<DiagKind::StudyArms>(arms->key.range, study.name.text,
+                                                 "has both `treatment:` and `treatments:`");
+    d.help = "a study has one arm (`treatment: T`) or several (`treatments: [A, B]`), not both";
+    ok = false;
+  } else if (arms) {
+    std::vector<const ast::Value *> items;
+    if (arms->value.kind == ast::Value::Kind::List)
+      for (const ast::Value &v : arms->value.items)
+        items.push_back(&v);
+    else
+      items.push_back(&arms->value);
+    std::set<const ast::Entity *> seen;
+    for (const ast::Value *v : items) {
+      const ast::Entity *e = scope_.resolve(nameOf(*v, diags_), {K::Treatment});
+      if (!e) {
+        ok = false;
+      } else if (!seen.insert(e).second) {
+        diags_.report<DiagKind::StudyArms>(v->range, study.name.text,
+                                           fmt::format("lists arm `{}` twice", e->name.text));
+        ok = false;
+      } else {
+        facts.arms.push_back(e);
+      }
+    }
+    if (ok && facts.arms.size() < 2) {
+      auto &d = diags_.report<DiagKind::StudyArms>(arms->value.range, study.name.text,
+                                                   "lists fewer than two arms in `treatments:`");
+      d.help = "a study with one arm writes `treatment: T`";
+      ok = false;
+    }
+    facts.treatment = facts.arms.empty() ? nullptr : facts.arms.front();
+  } else {
+    facts.treatment = reference("treatment", K::Treatment);
+    if (facts.treatment)
+      facts.arms.push_back(facts.treatment);
+  }
+  if (const ast::Attribute *control = field("control")) {
+    facts.control = scope_.resolve(nameOf(control->value, diags_), {K::Treatment});
+    if (!facts.control)
+      ok = false;
+    else if (std::find(facts.arms.begin(), facts.arms.end(), facts.control) != facts.arms.end()) {
+      diags_.report<DiagKind::StudyArms>(control->value.range, study.name.text,
+                                         fmt::format("names `{}` both as an arm and as its control",
+                                                     facts.control->name.text));
+      ok = false;
+    }
+  }
   facts.outcome = reference("outcome", K::Outcome);
 
   const ast::Attribute *recipe = field("recipe");

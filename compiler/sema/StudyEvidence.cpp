@@ -52,13 +52,13 @@ void DesignChecker::inheritStudyEvidence() {
   // How the study reaches the claim; none when the claim's estimand is unresolved (its errors are reported) or when
   // the study does not connect (reported with the discharge, VD2032, which then settles nothing).
   auto connection = [&](const ast::Entity *study, const Claim &claim) -> std::optional<Connection> {
-    const ast::Entity *treatment = scope_.find(claim.treatment), *outcome = scope_.find(claim.outcome),
-                      *target = scope_.find(claim.target);
-    if (!treatment || !outcome || !target)
+    // A trend's chains are per recipe; study evidence for them is not connected here (its steps stay as they are).
+    Estimand estimand;
+    if (claim.form == ClaimForm::Trend || !estimandOf(claim, estimand))
       return std::nullopt;
     const StudyFacts &facts = studies_.at(study);
-    Connection c = connect(facts, treatment, outcome, target);
-    if (!c.mismatches.empty() || (c.aggregateRecipes && !theory_.aggregation("recipes")) ||
+    Connection c = connect(facts, estimand);
+    if (!c.connects() || (c.aggregateRecipes && !theory_.aggregation("recipes")) ||
         (facts.strategy->unitAverage && !claim.overUnits && !theory_.aggregation("units")))
       return std::nullopt;
     return c;

@@ -2,6 +2,8 @@
 #include "sema/TheoryBuilder.h"
 
 #include "sema/ParamType.h"
+
+#include <algorithm>
 #include "sema/Suggest.h"
 
 #include <set>
@@ -127,6 +129,23 @@ private:
       checkCondition(operand, strategy, owner);
     if (c.kind != ast::Condition::Kind::Compare && c.kind != ast::Condition::Kind::Truth)
       return;
+    // The condition variable `claim` (LANGUAGE.md Section 14) compares with a claim form, in every declaration.
+    if (c.param.text == "claim" && !(strategy && std::any_of(strategy->params.begin(), strategy->params.end(),
+                                                             [](const ast::Param &p) { return p.name.text == "claim"; }))) {
+      bool form = c.literal.kind == ast::Value::Kind::Name && parseClaimForm(c.literal.name.text);
+      if (c.kind == ast::Condition::Kind::Compare && !form)
+        diags_.report<DiagKind::ConditionType>(c.literal.range, "claim", "claim form (effect, ranking, trend or "
+                                               "prediction)", c.literal.describe());
+      return;
+    }
+    // `trend_recipes`: the number of distinct recipes a trend claim lists (LANGUAGE.md Section 14).
+    if (c.param.text == "trend_recipes" && !(strategy && strategy->params.size() &&
+                                             std::any_of(strategy->params.begin(), strategy->params.end(),
+                                                         [](const ast::Param &p) { return p.name.text == "trend_recipes"; }))) {
+      if (c.kind == ast::Condition::Kind::Compare && c.literal.kind != ast::Value::Kind::Number)
+        diags_.report<DiagKind::ConditionType>(c.literal.range, "trend_recipes", "int", c.literal.describe());
+      return;
+    }
     const ast::Param *param = nullptr;
     if (strategy)
       for (const ast::Param &p : strategy->params)
@@ -169,6 +188,8 @@ private:
       if (key == "estimand") {
         if (attr.value.kind == ast::Value::Kind::Name && attr.value.name.text == "average_over_units")
           s.unitAverage = true;
+        else if (attr.value.kind == ast::Value::Kind::Name && attr.value.name.text == "level")
+          s.level = true;
         else
           diags_.report<DiagKind::BadEstimand>(attr.value.range, attr.value.kind == ast::Value::Kind::Name
                                                                      ? attr.value.name.text

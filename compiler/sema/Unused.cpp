@@ -27,8 +27,11 @@ void DesignChecker::reportUnused() {
     if (!studyDecl || facts == studies_.end() || !facts->second.valid)
       return;
     const StudyFacts &study = facts->second;
-    for (const ast::Entity *e : {studyDecl, study.treatment, study.outcome, study.recipe, study.population})
+    for (const ast::Entity *e : {studyDecl, study.treatment, study.control, study.outcome, study.recipe,
+                                 study.population})
       use(e);
+    for (const ast::Entity *arm : study.arms)
+      use(arm);
     for (const auto &[param, value] : study.args) {
       if (value->kind == ast::Value::Kind::Name)
         use(scope_.find(value->name.text));
@@ -38,21 +41,29 @@ void DesignChecker::reportUnused() {
             use(scope_.find(item.name.text));
     }
     for (const Claim &claim : out_.claims) {
-      const ast::Entity *treatment = scope_.find(claim.treatment), *outcome = scope_.find(claim.outcome),
-                        *target = scope_.find(claim.target);
-      if (!treatment || !outcome || !target)
-        continue;
-      Connection c = connect(study, treatment, outcome, target);
-      if (!c.mismatches.empty())
-        continue;
-      for (const auto *hops : {&c.treatmentHops, &c.outcomeHops, &c.recipeHops})
-        for (const ast::Entity *hop : *hops)
-          use(hop);
+      // Each point of a trend is the target of an effect claim (LANGUAGE.md Section 14).
+      std::vector<std::string> points = claim.form == ClaimForm::Trend ? claim.trendRecipes
+                                                                        : std::vector<std::string>{""};
+      for (const std::string &point : points) {
+        Estimand estimand;
+        if (!estimandOf(claim, estimand, point))
+          continue;
+        Connection c = connect(study, estimand);
+        if (!c.connects())
+          continue;
+        for (const auto *hops : {&c.treatmentHops, &c.outcomeHops, &c.recipeHops})
+          for (const ast::Entity *hop : *hops)
+            use(hop);
+      }
     }
   };
   for (const Claim &claim : out_.claims) {
-    for (const std::string &name : {claim.treatment, claim.outcome, claim.target})
-      use(scope_.find(name));
+    for (const std::string &name : {claim.treatment, claim.comparator, claim.outcome, claim.target})
+      if (!name.empty())
+        use(scope_.find(name));
+    for (const std::vector<std::string> *names : {&claim.treatments, &claim.trendRecipes})
+      for (const std::string &name : *names)
+        use(scope_.find(name));
     for (const Chain &chain : claim.chains) {
       useStudy(scope_.find(chain.study));
       for (const InheritedObligation &i : chain.inherited)

@@ -62,6 +62,10 @@ void same(const ast::Value &a, const ast::Value &b) {
   same(a.effectTreatment, b.effectTreatment);
   same(a.effectOutcome, b.effectOutcome);
   same(a.effectTarget, b.effectTarget);
+  same(a.effectComparator, b.effectComparator);
+  same(a.trendAttribute, b.trendAttribute);
+  CHECK(a.rankedTreatments.size() == b.rankedTreatments.size());
+  CHECK(a.trendRecipes.size() == b.trendRecipes.size());
 }
 void same(const ast::Attribute &a, const ast::Attribute &b) {
   same(a.key, b.key);
