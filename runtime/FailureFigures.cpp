@@ -3,6 +3,7 @@
 #include "runtime/CheckCatalog.h"
 
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
 
@@ -49,8 +50,7 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
           for (const auto &[key, value] : *s)
             parts.push_back(fmt::format("{}={}", key.str(), value.getAsString().getValueOr("").str()));
           std::sort(parts.begin(), parts.end());
-          for (const std::string &p : parts)
-            stratum += (stratum.empty() ? "" : ", ") + p;
+          stratum = llvm::join(parts, ", ");
         }
         std::string level = cell->getString("level").getValueOr("").str();
         lines.push_back(fmt::format("{}`{}` = `{}`: {} (min_count {})",

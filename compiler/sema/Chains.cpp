@@ -1,6 +1,8 @@
 // Chains.cpp — claims: connecting each study's estimand to the claim's (Section 4.4) and generating obligations.
 #include "sema/DesignCheckerImpl.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,12 +17,12 @@ const std::set<std::string> kClaimFields = {"effect", "from", "over"};
 /// LANGUAGE.md Section 4.1: attributes are kept and shown in reports; the step is where a reader compares them.
 std::string attributeNote(const ast::Entity &e) {
   constexpr size_t kShown = 4;
-  std::string out;
+  std::vector<std::string> shown;
   for (size_t i = 0; i < e.attributes.size() && i < kShown; ++i)
-    out += (i ? ", " : " (") + e.attributes[i].key.text + " " + e.attributes[i].value.display();
+    shown.push_back(e.attributes[i].key.text + " " + e.attributes[i].value.display());
   if (e.attributes.size() > kShown)
-    out += ", …";
-  return out.empty() ? out : out + ")";
+    shown.push_back("…");
+  return shown.empty() ? "" : " (" + llvm::join(shown, ", ") + ")";
 }
 
 /// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).

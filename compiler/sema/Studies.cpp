@@ -4,6 +4,7 @@
 #include "sema/Suggest.h"
 
 #include <cmath>
+#include <llvm/ADT/StringExtras.h>
 #include <set>
 
 namespace vdc {
@@ -124,10 +125,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         if (!guess.empty()) {
           suggest(d, guess);
         } else if (!names.empty()) {
-          std::string list;
-          for (const auto &n : names)
-            list += (list.empty() ? "" : ", ") + n;
-          d.help = fmt::format("the parameters of `{}` are: {}", facts.strategy->name, list);
+          d.help = fmt::format("the parameters of `{}` are: {}", facts.strategy->name, llvm::join(names, ", "));
         } else {
           d.help = fmt::format("`{}` takes no parameters", facts.strategy->name);
         }
