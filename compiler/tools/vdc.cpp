@@ -6,20 +6,15 @@
 #include "driver/Verify.h"
 #include "format/Formatter.h"
 #include "lsp/Server.h"
-#include "report/CiReports.h"
 #include "report/DesignDiff.h"
-#include "report/DotReport.h"
-#include "report/HtmlReport.h"
-#include "report/JsonReport.h"
-#include "report/LatexReport.h"
-#include "report/MarkdownReport.h"
-#include "report/SarifReport.h"
+#include "report/ReportFormats.h"
 #include "report/TextReport.h"
 #include "source/Escape.h"
 #include "source/FileRead.h"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
-#include <map>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -39,8 +34,6 @@ const char *kUsage = R"(usage: vdc <command> [options] FILE...
 commands:
   check FILE...              diagnostics and a one-line summary per file
   report FILE... [--format FORMAT] [-o OUT]
-                             FORMAT: text (default), json, markdown, latex,
-                             html, sarif, github, junit, dot
                              the report of every design in the files; -o -
                              is standard output, a regular OUT is replaced
                              atomically, a device or FIFO is written to
@@ -69,24 +62,17 @@ options:
   --allow-outside-root       let a design read data, imports and its lock, and
                              verify write the lock, outside the project root (the
                              nearest directory holding .git, else the working one)
-
-exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
 )";
 
-using Writer = void (*)(std::ostream &, const vdc::ReportInput &);
+const char *kExitStatus = "\nexit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error\n";
 
-const char *kFormats = "text, json, markdown, latex, html, sarif, github, junit, dot";
-
-/// The report writer of a format name, or null.
-Writer writerFor(const std::string &format) {
-  static const std::map<std::string, Writer> writers = {
-      {"text", vdc::writeTextReport},       {"json", vdc::writeJsonReport},
-      {"markdown", vdc::writeMarkdownReport}, {"latex", vdc::writeLatexReport},
-      {"html", vdc::writeHtmlReport},       {"sarif", vdc::writeSarifReport},
-      {"github", vdc::writeGithubAnnotations}, {"junit", vdc::writeJunitReport},
-      {"dot", vdc::writeDotReport}};
-  auto it = writers.find(format);
-  return it == writers.end() ? nullptr : it->second;
+/// The help text: the commands and options, then every report format with what it is for.
+std::string helpText() {
+  std::string out = kUsage;
+  out += "\nreport formats (--format FORMAT, text by default):\n";
+  for (const vdc::ReportFormat &f : vdc::reportFormats())
+    out += fmt::format("  {:<10} {}\n", f.name, f.description);
+  return out + kExitStatus;
 }
 
 struct Options {
@@ -129,7 +115,7 @@ int parseArgs(int argc, char **argv, Options &opts) {
     return kExitOk;
   }
   if (opts.command == "--help" || opts.command == "help" || opts.command == "-h") {
-    std::cout << kUsage;
+    std::cout << helpText();
     return kExitOk;
   }
   if (opts.command == "explain") {
@@ -204,8 +190,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       if (!v)
         return usage("--format needs a value");
       opts.format = v;
-      if (!writerFor(opts.format))
-        return usage("unknown format `" + opts.format + "` (available: " + kFormats + ")");
+      if (!vdc::findReportFormat(opts.format))
+        return usage(vdc::unknownReportFormat(opts.format));
     } else if (takes("-o") || takes("--output")) {
       const char *v = value(arg.rfind("-o", 0) == 0 && arg.rfind("--", 0) != 0 ? "-o" : "--output");
       if (!v)
@@ -445,7 +431,7 @@ int main(int argc, char **argv) {
   } else {
     input.color = opts.output.empty() && useColor(opts.color, STDOUT_FILENO);
     std::ostringstream report;
-    writerFor(opts.format)(report, input);
+    vdc::findReportFormat(opts.format)->write(report, input);
     if (opts.output.empty()) {
       std::cout << report.str();
     } else if (int failed = writeOutput(opts.output, report.str(), compilations, opts.files); failed >= 0) {
