@@ -432,14 +432,16 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
 namespace {
 bool dispatch(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
               DataError &error) {
-  if (spec.name == "positivity")
+  switch (spec.kind) {
+  case CheckKind::Positivity:
     return positivity(params, table, result, error);
-  if (spec.name == "replicates")
+  case CheckKind::Replicates:
     return replicates(params, table, result, error);
-  if (spec.name == "effect_interval")
+  case CheckKind::EffectInterval:
     return effectInterval(params, table, result, error);
-  if (spec.name == "power_law_fit")
+  case CheckKind::PowerLawFit:
     return powerLawFit(params, table, result, error);
+  }
   error = {fmt::format("unknown check `{}`", spec.name), 0};
   return false;
 }

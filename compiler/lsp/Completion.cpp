@@ -2,6 +2,7 @@
 #include "lsp/Completion.h"
 
 #include "parse/Tokens.h"
+#include "runtime/CheckCatalog.h"
 
 #include <algorithm>
 #include <optional>
@@ -129,6 +130,8 @@ struct Frame {
   /// The keys written in this block so far, and the value of `strategy:`.
   std::set<std::string> keys;
   std::string strategy;
+  /// In a check's arguments: the check's name (`by check NAME {`).
+  std::string check;
 };
 
 bool startsStatement(const Frame &f, const std::vector<Lexeme> &tokens, size_t i) {
@@ -159,6 +162,8 @@ std::vector<Frame> frames(const std::vector<Lexeme> &tokens, bool inDesign) {
     if (isPunct(&t, '{')) {
       Frame inner;
       inner.owner = f.keyword == "discharge" ? "check" : f.keyword;
+      if (inner.owner == "check" && i >= 2 && isWord(&tokens[i - 2], "check") && tokens[i - 1].kind == Lexeme::Word)
+        inner.check = std::string(tokens[i - 1].text);
       stack.push_back(std::move(inner));
       continue;
     }
@@ -403,6 +408,9 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
       for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
         items.add(evidence, kValue, "evidence");
       items.add("study", kValue, "evidence");
+    } else if (s.size() == 5 && isWord(&s[4], "check")) {
+      for (const rt::CheckSpec &check : rt::checkCatalog()) // the runtime's catalog (LANGUAGE.md Section 11)
+        items.add(check.name, kValue, check.description);
     } else if (s.size() == 5 && isWord(&s[4], "study") && design) {
       for (const ast::Entity &e : design->entities)
         if (e.kind == ast::EntityKind::Study)
@@ -519,6 +527,13 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
   } else if (f.owner == "covariate") {
     if (!given.count("observed"))
       items.add("observed", kField, "covariate attribute");
+  } else if (f.owner == "check") {
+    if (const rt::CheckSpec *check = rt::findCheck(f.check))
+      for (const rt::CheckParam &p : check->params)
+        if (!given.count(p.name))
+          items.add(p.name, kProperty,
+                    rt::describeParamKind(p.kind) + (p.required ? " (required)" : "") + " — parameter of " +
+                        check->name);
   } else if (f.owner == "assumption") {
     for (const char *key : {"testable", "formula", "source", "explain", "discharge_hint"})
       if (!given.count(key))
