@@ -1,6 +1,7 @@
 // Completion.cpp — the language's lexer reads the text before the cursor to find the context; the model supplies the names.
 #include "lsp/Completion.h"
 
+#include "ast/Keys.h"
 #include "parse/Tokens.h"
 #include "runtime/CheckCatalog.h"
 
@@ -405,8 +406,8 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
         if (carriers.empty() || carriers.count(e.name.text))
           items.add(e.name.text, kVariable, ast::entityKindName(e.kind));
     } else if (s.size() == 4 && isWord(&s[3], "by")) {
-      for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
-        items.add(evidence, kValue, "evidence");
+      for (llvm::StringRef evidence : ast::evidenceKinds())
+        items.add(evidence.str(), kValue, "evidence");
       items.add("study", kValue, "evidence");
     } else if (s.size() == 5 && isWord(&s[4], "check")) {
       for (const rt::CheckSpec &check : rt::checkCatalog()) // the runtime's catalog (LANGUAGE.md Section 11)
@@ -499,11 +500,15 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
       given.insert(a.key.text);
   if (f.owner.empty() || f.owner == "design") {
     items.keywords(*blockOf(f.owner));
-  } else if (f.owner == "study") {
-    // A study's fields and its strategy's parameters, except those already given.
-    for (const char *field : {"strategy", "recipe", "population", "treatment", "outcome"})
-      if (!given.count(field))
-        items.add(field, kField, "study field");
+    return items.take();
+  }
+  // The keys the language gives a meaning to in this block (ast/Keys.h), except those already given.
+  if (const ast::BlockKeys *keys = ast::keysOf(f.owner))
+    for (llvm::StringRef key : keys->keys)
+      if (!given.count(key.str()))
+        items.add(key.str(), kField, keys->detail);
+  if (f.owner == "study") {
+    // A study's strategy's parameters, except those already given.
     std::string strategyName = f.strategy;
     if (strategyName.empty() && entity)
       if (const ast::Attribute *s = ast::findAttribute(entity->attributes, "strategy"))
@@ -513,20 +518,6 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
         if (!given.count(p.name.text))
           items.add(p.name.text, kProperty,
                     p.type.spelling() + (p.defaultValue ? "" : " (required)") + " — parameter of " + strategy->name);
-  } else if (f.owner == "claim") {
-    for (const char *key : {"effect", "over", "from"})
-      if (!given.count(key))
-        items.add(key, kField, "claim field");
-  } else if (f.owner == "recipe") {
-    for (const char *key : {"params", "tokens", "compute", "family"})
-      if (!given.count(key))
-        items.add(key, kField, "recipe attribute");
-  } else if (f.owner == "outcome") {
-    if (!given.count("emergent_at"))
-      items.add("emergent_at", kField, "outcome attribute");
-  } else if (f.owner == "covariate") {
-    if (!given.count("observed"))
-      items.add("observed", kField, "covariate attribute");
   } else if (f.owner == "check") {
     if (const rt::CheckSpec *check = rt::findCheck(f.check))
       for (const rt::CheckParam &p : check->params)
@@ -534,10 +525,6 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
           items.add(p.name, kProperty,
                     rt::describeParamKind(p.kind) + (p.required ? " (required)" : "") + " — parameter of " +
                         check->name);
-  } else if (f.owner == "assumption") {
-    for (const char *key : {"testable", "formula", "source", "explain", "discharge_hint"})
-      if (!given.count(key))
-        items.add(key, kField, "assumption attribute");
   }
   return items.take();
 }

@@ -1,4 +1,5 @@
 // Chains.cpp — claims: connecting each study's estimand to the claim's (Section 4.4) and generating obligations.
+#include "ast/Keys.h"
 #include "sema/DesignCheckerImpl.h"
 
 #include <llvm/ADT/StringExtras.h>
@@ -11,7 +12,6 @@
 namespace vdc {
 
 namespace {
-const std::set<std::string> kClaimFields = {"effect", "from", "over"};
 
 /// A declaration's attributes as written, for a chain step: " (params 1B, tokens 20B)", or "" when it has none.
 /// LANGUAGE.md Section 4.1: attributes are kept and shown in reports; the step is where a reader compares them.
@@ -46,7 +46,7 @@ void DesignChecker::checkClaims() {
     claim.description = decl.description;
     claim.range = decl.range;
     for (const ast::Attribute &attr : decl.attributes)
-      if (!kClaimFields.count(attr.key.text)) {
+      if (!ast::isKeyOf("claim", attr.key.text)) {
         auto &d = diags_.report<DiagKind::UnknownField>(attr.key.range, "claim", claim.name, attr.key.text);
         d.help = "a claim has `effect:`, `from:` and optionally `over: units`";
       }

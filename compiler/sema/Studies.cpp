@@ -1,4 +1,5 @@
 // Studies.cpp — checks of studies: strategy, estimand fields, strategy parameters, covariates and emergence.
+#include "ast/Keys.h"
 #include "sema/DesignCheckerImpl.h"
 #include "sema/ParamType.h"
 #include "sema/Suggest.h"
@@ -10,7 +11,6 @@
 namespace vdc {
 
 namespace {
-const std::set<std::string> kStudyFields = {"strategy", "treatment", "outcome", "recipe", "population"};
 
 /// Reports a string where a name was expected; returns the name to use.
 ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
@@ -113,7 +113,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   if (facts.strategy) {
     const ast::StrategyDecl &decl = *facts.strategy->decl;
     for (const ast::Attribute &attr : study.attributes) {
-      if (kStudyFields.count(attr.key.text))
+      if (ast::isKeyOf("study", attr.key.text))
         continue;
       const ast::Param *param = facts.strategy->param(attr.key.text);
       if (!param) {
