@@ -278,8 +278,8 @@ int writeOutput(const std::string &output, const std::string &text,
               << "  help: name another file after -o\n";
     return kExitErrors;
   }
-  if (std::string error = vdc::writeFileAtomically(output, text); !error.empty()) {
-    std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
+  if (llvm::Error error = vdc::writeFileAtomically(output, text)) {
+    std::cerr << "vdc: error: " << vdc::escapeTerminal(llvm::toString(std::move(error))) << "\n";
     return kExitErrors;
   }
   return -1;
@@ -331,9 +331,8 @@ int formatFiles(const Options &opts, bool errColor) {
       }
     } else if (opts.fmtWrite) {
       if (formatted != text && path != "-") {
-        std::string error = vdc::writeFileAtomically(path, formatted);
-        if (!error.empty()) {
-          std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
+        if (llvm::Error error = vdc::writeFileAtomically(path, formatted)) {
+          std::cerr << "vdc: error: " << vdc::escapeTerminal(llvm::toString(std::move(error))) << "\n";
           status = 2;
         }
       } else if (path == "-") {
