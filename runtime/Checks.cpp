@@ -302,11 +302,11 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   }
   double mc = cs.mean, mt = ts.mean, diff = w.difference, df = w.df, lower = w.lower, upper = w.upper;
   double nc = cs.n, nt = ts.n;
-  auto arm_ = [](double n, double mean, double sd) {
+  auto armFigures = [](double n, double mean, double sd) {
     return llvm::json::Object{{"n", static_cast<int64_t>(n)}, {"mean", mean}, {"sd", sd}};
   };
-  r.figures["control"] = arm_(nc, mc, cs.sd);
-  r.figures["treated"] = arm_(nt, mt, ts.sd);
+  r.figures["control"] = armFigures(nc, mc, cs.sd);
+  r.figures["treated"] = armFigures(nt, mt, ts.sd);
   r.figures["difference"] = diff;
   r.figures["standard_error"] = w.standardError;
   r.figures["df"] = df;
