@@ -39,7 +39,11 @@ CheckParam atLeast(CheckParam p, double min) {
 std::vector<CheckSpec> makeCatalog() {
   std::vector<CheckSpec> all;
   {
-    CheckSpec s{"positivity", "every treatment level occurs at least min_count times in every stratum", {}, {}};
+    CheckSpec s{CheckKind::Positivity,
+                "positivity",
+                "every treatment level occurs at least min_count times in every stratum",
+                {},
+                {}};
     s.params = {param("data", ParamKind::String), columns("treatment", ParamKind::String),
                 [] {
                   CheckParam p = optional("strata", ParamKind::StringList, llvm::json::Array{});
@@ -51,14 +55,18 @@ std::vector<CheckSpec> makeCatalog() {
     all.push_back(std::move(s));
   }
   {
-    CheckSpec s{"replicates", "every arm has at least min_per_arm rows", {}, {}};
+    CheckSpec s{CheckKind::Replicates, "replicates", "every arm has at least min_per_arm rows", {}, {}};
     s.params = {param("data", ParamKind::String), columns("arm", ParamKind::String),
                 atLeast(param("min_per_arm", ParamKind::Int), 1)};
     s.discharges = {"statistical.finite_sample"};
     all.push_back(std::move(s));
   }
   {
-    CheckSpec s{"effect_interval", "the Welch t-interval for mean(treated) - mean(control) excludes 0", {}, {}};
+    CheckSpec s{CheckKind::EffectInterval,
+                "effect_interval",
+                "the Welch t-interval for mean(treated) - mean(control) excludes 0",
+                {},
+                {}};
     CheckParam level = optional("level", ParamKind::Number, 0.95);
     level.min = 0;
     level.minExclusive = true;
@@ -71,7 +79,8 @@ std::vector<CheckSpec> makeCatalog() {
     all.push_back(std::move(s));
   }
   {
-    CheckSpec s{"power_law_fit",
+    CheckSpec s{CheckKind::PowerLawFit,
+                "power_law_fit",
                 "a power law fitted in log-log space without the largest x predicts the held-out y within tolerance",
                 {},
                 {}};

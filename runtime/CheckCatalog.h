@@ -29,8 +29,13 @@ struct CheckParam {
   bool column = false;
 };
 
+/// Which check a spec is: what the engine, the verdict and the failure figures switch on, so that a check's name is
+/// written once, in the catalog.
+enum class CheckKind { Positivity, Replicates, EffectInterval, PowerLawFit };
+
 /// A check: its name, parameters and the assumptions it can discharge.
 struct CheckSpec {
+  CheckKind kind;
   std::string name;
   std::string description;
   std::vector<CheckParam> params;

@@ -131,13 +131,6 @@ private:
   size_t col_;
 };
 
-std::string joinSet(const std::set<std::string> &values) {
-  std::string out;
-  for (const std::string &v : values)
-    out += (out.empty() ? "" : ", ") + v;
-  return out;
-}
-
 bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult &r, DataError &error) {
   size_t treatment = 0;
   if (!requireColumn(t, str(params, "treatment"), "treatment", treatment, error))
@@ -166,11 +159,12 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
   llvm::json::Array strataOut, violations;
   for (const auto &[key, byLevel] : counts) {
     llvm::json::Object stratum, levelCounts;
-    std::string label;
+    std::vector<std::string> parts;
     for (size_t i = 0; i < key.size(); ++i) {
       stratum[strataNames[i]] = key[i];
-      label += (label.empty() ? "" : ", ") + strataNames[i] + "=" + key[i];
+      parts.push_back(strataNames[i] + "=" + key[i]);
     }
+    std::string label = llvm::join(parts, ", ");
     if (label.empty())
       label = "all rows";
     std::string line = label + ":";
@@ -204,10 +198,10 @@ bool positivity(const llvm::json::Object &params, const CsvTable &t, CheckResult
                             levels.size() * counts.size(), minCount);
   } else {
     r.passed = true;
-    r.summary = fmt::format("each of {} treatment levels ({}) has at least {} row{} {}", levels.size(), joinSet(levels),
-                            minCount, minCount == 1 ? "" : "s",
-                            strata.empty() ? std::string("in the data")
-                                           : fmt::format("in each of {} strata", counts.size()));
+    r.summary =
+        fmt::format("each of {} treatment levels ({}) has at least {} row{} {}", levels.size(),
+                    llvm::join(levels, ", "), minCount, minCount == 1 ? "" : "s",
+                    strata.empty() ? std::string("in the data") : fmt::format("in each of {} strata", counts.size()));
   }
   return true;
 }
@@ -263,8 +257,8 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
       std::set<std::string> arms;
       for (size_t i = 0; i < t.rowCount(); ++i)
         arms.insert(t.cell(i, arm));
-      error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which,
-                           t.name(arm), joinSet(arms)),
+      error = {fmt::format("arm `{}` is empty: no row has it in column `{}` (the arms are: {})", *which, t.name(arm),
+                           llvm::join(arms, ", ")),
                1};
       return false;
     }
@@ -308,11 +302,11 @@ bool effectInterval(const llvm::json::Object &params, const CsvTable &t, CheckRe
   }
   double mc = cs.mean, mt = ts.mean, diff = w.difference, df = w.df, lower = w.lower, upper = w.upper;
   double nc = cs.n, nt = ts.n;
-  auto arm_ = [](double n, double mean, double sd) {
+  auto armFigures = [](double n, double mean, double sd) {
     return llvm::json::Object{{"n", static_cast<int64_t>(n)}, {"mean", mean}, {"sd", sd}};
   };
-  r.figures["control"] = arm_(nc, mc, cs.sd);
-  r.figures["treated"] = arm_(nt, mt, ts.sd);
+  r.figures["control"] = armFigures(nc, mc, cs.sd);
+  r.figures["treated"] = armFigures(nt, mt, ts.sd);
   r.figures["difference"] = diff;
   r.figures["standard_error"] = w.standardError;
   r.figures["df"] = df;
@@ -438,14 +432,16 @@ bool powerLawFit(const llvm::json::Object &params, const CsvTable &t, CheckResul
 namespace {
 bool dispatch(const CheckSpec &spec, const llvm::json::Object &params, const CsvTable &table, CheckResult &result,
               DataError &error) {
-  if (spec.name == "positivity")
+  switch (spec.kind) {
+  case CheckKind::Positivity:
     return positivity(params, table, result, error);
-  if (spec.name == "replicates")
+  case CheckKind::Replicates:
     return replicates(params, table, result, error);
-  if (spec.name == "effect_interval")
+  case CheckKind::EffectInterval:
     return effectInterval(params, table, result, error);
-  if (spec.name == "power_law_fit")
+  case CheckKind::PowerLawFit:
     return powerLawFit(params, table, result, error);
+  }
   error = {fmt::format("unknown check `{}`", spec.name), 0};
   return false;
 }

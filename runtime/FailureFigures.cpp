@@ -3,6 +3,7 @@
 #include "runtime/CheckCatalog.h"
 
 #include <fmt/format.h>
+#include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
 
@@ -36,7 +37,11 @@ void capped(std::vector<std::string> &out, const std::vector<std::string> &lines
 std::vector<std::string> failureFigures(const std::string &check, const llvm::json::Object &params,
                                         const llvm::json::Object &figures, size_t limit) {
   std::vector<std::string> out, lines;
-  if (check == "positivity") {
+  const CheckSpec *spec = findCheck(check);
+  if (!spec)
+    return out;
+  switch (spec->kind) {
+  case CheckKind::Positivity: {
     double min = figure(figures, "min_count");
     if (const llvm::json::Array *violations = figures.getArray("violations"))
       for (const llvm::json::Value &v : *violations) {
@@ -49,8 +54,7 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
           for (const auto &[key, value] : *s)
             parts.push_back(fmt::format("{}={}", key.str(), value.getAsString().getValueOr("").str()));
           std::sort(parts.begin(), parts.end());
-          for (const std::string &p : parts)
-            stratum += (stratum.empty() ? "" : ", ") + p;
+          stratum = llvm::join(parts, ", ");
         }
         std::string level = cell->getString("level").getValueOr("").str();
         lines.push_back(fmt::format("{}`{}` = `{}`: {} (min_count {})",
@@ -58,7 +62,9 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
                                     level, rows(figure(*cell, "count")), g(min)));
       }
     capped(out, lines, limit, "cells below min_count");
-  } else if (check == "replicates") {
+    break;
+  }
+  case CheckKind::Replicates: {
     double min = figure(figures, "min_per_arm");
     const llvm::json::Object *counts = figures.getObject("counts");
     if (const llvm::json::Array *shortArms = figures.getArray("short_arms"))
@@ -68,7 +74,9 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
         lines.push_back(fmt::format("arm `{}`: {} (min_per_arm {})", name, rows(n), g(min)));
       }
     capped(out, lines, limit, "arms below min_per_arm");
-  } else if (check == "effect_interval") {
+    break;
+  }
+  case CheckKind::EffectInterval:
     for (const char *role : {"control", "treated"})
       if (const llvm::json::Object *arm = figures.getObject(role))
         out.push_back(fmt::format("{} arm `{}`: n {}, mean {}, sd {}", role, str(params, role), g(figure(*arm, "n")),
@@ -78,7 +86,8 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
                               g(figure(figures, "difference")), g(figure(figures, "standard_error")),
                               g(figure(figures, "level") * 100), g(figure(figures, "lower")),
                               g(figure(figures, "upper")), g(figure(figures, "df"))));
-  } else if (check == "power_law_fit") {
+    break;
+  case CheckKind::PowerLawFit: {
     std::string x = str(params, "x"), y = str(params, "y");
     out.push_back(fmt::format("fitted {} = {} * {}^{} on {}", y, g(figure(figures, "a")), x, g(figure(figures, "b")),
                               rows(figure(figures, "fit_rows"))));
@@ -90,6 +99,8 @@ std::vector<std::string> failureFigures(const std::string &check, const llvm::js
                                       x, g(figure(*p, "x")), g(figure(*p, "y")), g(figure(*p, "predicted")),
                                       g(figure(*p, "relative_error")), g(tolerance)));
     capped(out, lines, limit, "held-out rows");
+    break;
+  }
   }
   return out;
 }

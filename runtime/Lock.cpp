@@ -29,8 +29,9 @@ std::string canonicalJson(const llvm::json::Value &value) {
   return out;
 }
 
-bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset) {
-  lock = Lock{};
+namespace {
+/// Reads a lock; on failure returns false with a message and the byte offset it concerns.
+bool readLock(const std::string &text, Lock &lock, std::string &error, size_t &offset) {
   offset = 0;
   if (std::optional<size_t> at = jsonNestingExceeded(text, kMaxLockNesting)) {
     offset = *at;
@@ -104,6 +105,23 @@ bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &
     lock.entries.push_back(std::move(e));
   }
   return true;
+}
+
+} // namespace
+
+char LockError::ID = 0;
+
+void LockError::log(llvm::raw_ostream &os) const { os << message_; }
+
+std::error_code LockError::convertToErrorCode() const { return llvm::inconvertibleErrorCode(); }
+
+llvm::Expected<Lock> parseLock(const std::string &text) {
+  Lock lock;
+  std::string error;
+  size_t offset = 0;
+  if (!readLock(text, lock, error, offset))
+    return llvm::make_error<LockError>(std::move(error), offset);
+  return lock;
 }
 
 namespace {

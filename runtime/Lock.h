@@ -2,6 +2,7 @@
 // with its parameters and the SHA-256 of the data it read. JSON with sorted keys, so that it diffs well.
 #pragma once
 
+#include <llvm/Support/Error.h>
 #include <llvm/Support/JSON.h>
 
 #include <map>
@@ -29,8 +30,23 @@ struct Lock {
   const LockEntry *find(const std::string &design, const std::string &assumption, const std::string &target) const;
 };
 
-/// Parses a lock file. On failure returns false with a message and the byte offset it concerns.
-bool parseLock(const std::string &text, Lock &lock, std::string &error, size_t &offset);
+/// Why a lock file was refused: a message and the byte offset in the lock it concerns.
+class LockError : public llvm::ErrorInfo<LockError> {
+public:
+  static char ID;
+  LockError(std::string message, size_t offset) : message_(std::move(message)), offset_(offset) {}
+  std::string message() const override { return message_; }
+  size_t offset() const { return offset_; }
+  void log(llvm::raw_ostream &os) const override;
+  std::error_code convertToErrorCode() const override;
+
+private:
+  std::string message_;
+  size_t offset_;
+};
+
+/// Parses a lock file; a refusal is a LockError.
+llvm::Expected<Lock> parseLock(const std::string &text);
 
 /// The lock as JSON text: entries sorted by design, assumption and target; keys sorted; ends with a newline. JSON has
 /// no infinity or NaN: a figure that is not a finite number is written as null, its path is listed in the entry's

@@ -246,16 +246,25 @@ std::optional<bool> verdictFromFigures(const std::string &check, const llvm::jso
   Reader in(why);
   std::string found;
   std::optional<bool> verdict;
-  if (check == "positivity")
-    verdict = positivity(params, figures, in, found);
-  else if (check == "replicates")
-    verdict = replicates(params, figures, in, found);
-  else if (check == "effect_interval")
-    verdict = effectInterval(params, figures, in, found);
-  else if (check == "power_law_fit")
-    verdict = powerLawFit(params, figures, in, found);
-  else
+  const CheckSpec *spec = findCheck(check);
+  if (!spec) {
     in.fail(fmt::format("there is no check `{}`", check));
+  } else {
+    switch (spec->kind) {
+    case CheckKind::Positivity:
+      verdict = positivity(params, figures, in, found);
+      break;
+    case CheckKind::Replicates:
+      verdict = replicates(params, figures, in, found);
+      break;
+    case CheckKind::EffectInterval:
+      verdict = effectInterval(params, figures, in, found);
+      break;
+    case CheckKind::PowerLawFit:
+      verdict = powerLawFit(params, figures, in, found);
+      break;
+    }
+  }
   if (!in.ok())
     return std::nullopt;
   why = found;

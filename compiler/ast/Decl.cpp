@@ -1,6 +1,8 @@
 // Decl.cpp — spellings of entity kinds and parameter types.
 #include "ast/Decl.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 namespace vdc::ast {
 
 const char *entityKindName(EntityKind kind) {
@@ -37,12 +39,8 @@ std::string TypeExpr::spelling() const {
     return "ref";
   case Kind::List:
     return "list<" + (element.empty() ? std::string("?") : element[0].spelling()) + ">";
-  case Kind::Enum: {
-    std::string out = "enum(";
-    for (size_t i = 0; i < members.size(); ++i)
-      out += (i ? ", " : "") + members[i];
-    return out + ")";
-  }
+  case Kind::Enum:
+    return "enum(" + llvm::join(members, ", ") + ")";
   case Kind::Invalid:
     return "?";
   }

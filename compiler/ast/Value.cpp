@@ -1,6 +1,8 @@
 // Value.cpp — descriptions and look-ups of source values.
 #include "ast/Value.h"
 
+#include <llvm/ADT/StringExtras.h>
+
 namespace vdc::ast {
 
 static std::string joinNames(const std::vector<Name> &names) {
@@ -43,12 +45,8 @@ std::string Value::display() const {
     return boolean ? "true" : "false";
   case Kind::Name:
     return name.text;
-  case Kind::List: {
-    std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i)
-      out += (i ? ", " : "") + items[i].display();
-    return out + "]";
-  }
+  case Kind::List:
+    return "[" + llvm::join(llvm::map_range(items, [](const Value &item) { return item.display(); }), ", ") + "]";
   case Kind::Effect:
     return effectTreatment.text + (effectComparator.empty() ? "" : " vs " + effectComparator.text) + " on " +
            effectOutcome.text + " in " + effectTarget.text;

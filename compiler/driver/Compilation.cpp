@@ -335,7 +335,6 @@ void Compilation::run(const std::string &path, std::string text) {
     checks.lockPath = path + ".lock";
     if (options_.readLock && isFile(checks.lockPath)) {
       std::string lockText, error;
-      size_t offset = 0;
       ReadError why = ReadError::None;
       if (!readFile(checks.lockPath, lockText, error, false, projectRoot_, &why)) {
         if (why == ReadError::OutsideRoot)
@@ -344,14 +343,17 @@ void Compilation::run(const std::string &path, std::string text) {
         else
           diags_.report<DiagKind::LockUnreadable>(SourceRange{rootFile_, 0, 0}, checks.lockPath, error);
         checks.lockState = CheckEnvironment::LockState::Unreadable;
-      } else if (!rt::parseLock(lockText, checks.lock, error, offset)) {
+      } else if (llvm::Expected<rt::Lock> lock = rt::parseLock(lockText); !lock) {
         // Located by line and column in the lock, whose lines are never quoted: a lock is not a design.
         FileId lockFile = sources_.add(checks.lockPath, lockText, /*quotable=*/false);
-        auto at = static_cast<uint32_t>(offset);
-        diags_.report<DiagKind::LockUnreadable>(SourceRange{lockFile, at, at}, checks.lockPath, error).help =
-            "run `vdc verify` to write it again";
+        llvm::handleAllErrors(lock.takeError(), [&](const rt::LockError &refused) {
+          auto at = static_cast<uint32_t>(refused.offset());
+          diags_.report<DiagKind::LockUnreadable>(SourceRange{lockFile, at, at}, checks.lockPath, refused.message())
+              .help = "run `vdc verify` to write it again";
+        });
         checks.lockState = CheckEnvironment::LockState::Unreadable;
       } else {
+        checks.lock = std::move(*lock);
         checks.lockState = CheckEnvironment::LockState::Loaded;
       }
     }

@@ -66,20 +66,26 @@ bool sameFileAs(const std::string &path, int fd) {
   return ::stat(path.c_str(), &a) == 0 && ::fstat(fd, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+/// An error with `message`, or success when it is empty.
+llvm::Error failure(const std::string &message) {
+  if (message.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
 /// Follows symbolic links from `path` to the path they finally name (which need not exist yet).
-/// Returns false, with a message in `error`, on a loop or an unreadable link.
-bool resolveLinks(const std::string &path, std::string &resolved, std::string &error) {
-  resolved = path;
+/// Fails, saying why, on a loop or an unreadable link.
+llvm::Expected<std::string> resolveLinks(const std::string &path) {
+  std::string resolved = path;
   for (int hops = 0; hops < 40; ++hops) {
     struct stat st;
     if (::lstat(resolved.c_str(), &st) != 0 || !S_ISLNK(st.st_mode))
-      return true;
+      return resolved;
     std::vector<char> buffer(PATH_MAX + 1);
     ssize_t n = ::readlink(resolved.c_str(), buffer.data(), buffer.size());
-    if (n < 0 || static_cast<size_t>(n) >= buffer.size()) {
-      error = "cannot follow the symbolic link `" + resolved + "`: " + std::strerror(n < 0 ? errno : ENAMETOOLONG);
-      return false;
-    }
+    if (n < 0 || static_cast<size_t>(n) >= buffer.size())
+      return failure("cannot follow the symbolic link `" + resolved +
+                     "`: " + std::strerror(n < 0 ? errno : ENAMETOOLONG));
     std::string target(buffer.data(), static_cast<size_t>(n));
     if (target.empty() || target.front() != '/') {
       size_t slash = resolved.rfind('/');
@@ -87,8 +93,7 @@ bool resolveLinks(const std::string &path, std::string &resolved, std::string &e
     }
     resolved = target;
   }
-  error = "cannot follow the symbolic link `" + path + "`: " + std::strerror(ELOOP);
-  return false;
+  return failure("cannot follow the symbolic link `" + path + "`: " + std::strerror(ELOOP));
 }
 
 std::string writeToStandardStream(int fd, const std::string &contents) {
@@ -113,37 +118,37 @@ std::string writeInPlace(const std::string &path, const std::string &contents) {
 
 } // namespace
 
-std::string writeFileAtomically(const std::string &path, const std::string &contents) {
+llvm::Error writeFileAtomically(const std::string &path, const std::string &contents) {
   if (path == "-" || sameFileAs(path, STDOUT_FILENO))
-    return writeToStandardStream(STDOUT_FILENO, contents);
+    return failure(writeToStandardStream(STDOUT_FILENO, contents));
   if (sameFileAs(path, STDERR_FILENO))
-    return writeToStandardStream(STDERR_FILENO, contents);
+    return failure(writeToStandardStream(STDERR_FILENO, contents));
 
-  std::string target, error;
-  if (!resolveLinks(path, target, error))
-    return error;
+  llvm::Expected<std::string> resolved = resolveLinks(path);
+  if (!resolved)
+    return resolved.takeError();
+  const std::string &target = *resolved;
   struct stat st;
   bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode))
-    return "cannot write `" + path + "`: " + std::strerror(EISDIR);
+    return failure("cannot write `" + path + "`: " + std::strerror(EISDIR));
   if (exists && !S_ISREG(st.st_mode))
-    return writeInPlace(target, contents);
+    return failure(writeInPlace(target, contents));
 
   std::string temp = target + ".tmp-XXXXXX";
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
-    return "cannot create a file beside `" + path + "`: " + std::strerror(errno);
-  error = fillReplacement(fd, exists ? &st : nullptr, contents, path);
-  if (!error.empty()) {
+    return failure("cannot create a file beside `" + path + "`: " + std::strerror(errno));
+  if (std::string error = fillReplacement(fd, exists ? &st : nullptr, contents, path); !error.empty()) {
     ::unlink(temp.c_str());
-    return error;
+    return failure(error);
   }
   if (::rename(temp.c_str(), target.c_str()) != 0) {
     int e = errno;
     ::unlink(temp.c_str());
-    return "cannot replace `" + path + "`: " + std::strerror(e);
+    return failure("cannot replace `" + path + "`: " + std::strerror(e));
   }
-  return "";
+  return llvm::Error::success();
 }
 
 ReplaceResult replaceFileInProject(const std::string &path, const std::string &contents, const std::string &root) {

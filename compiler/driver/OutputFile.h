@@ -2,6 +2,8 @@
 // confined to the project root where the repository, not the user, decides the path.
 #pragma once
 
+#include <llvm/Support/Error.h>
+
 #include <string>
 
 namespace vdc {
@@ -15,8 +17,8 @@ namespace vdc {
 ///  - a regular file, or a new one, is replaced atomically: a temporary file beside it, then a rename, so readers
 ///    see the old file or the whole new one. An existing file keeps its permission bits (and, where allowed, its
 ///    owner); a new one gets 0666 minus the umask. No temporary file is left behind on any error.
-/// Returns "" on success, else a message saying what failed.
-std::string writeFileAtomically(const std::string &path, const std::string &contents);
+/// Returns success, or an error whose message says what failed.
+llvm::Error writeFileAtomically(const std::string &path, const std::string &contents);
 
 /// What `replaceFileInProject` did.
 struct ReplaceResult {

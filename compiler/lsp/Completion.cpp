@@ -1,7 +1,11 @@
 // Completion.cpp — the language's lexer reads the text before the cursor to find the context; the model supplies the names.
 #include "lsp/Completion.h"
 
+#include "ast/Keys.h"
 #include "parse/Tokens.h"
+#include "runtime/CheckCatalog.h"
+
+#include <llvm/ADT/STLExtras.h>
 
 #include <algorithm>
 #include <optional>
@@ -129,6 +133,8 @@ struct Frame {
   /// The keys written in this block so far, and the value of `strategy:`.
   std::set<std::string> keys;
   std::string strategy;
+  /// In a check's arguments: the check's name (`by check NAME {`).
+  std::string check;
 };
 
 bool startsStatement(const Frame &f, const std::vector<Lexeme> &tokens, size_t i) {
@@ -159,6 +165,8 @@ std::vector<Frame> frames(const std::vector<Lexeme> &tokens, bool inDesign) {
     if (isPunct(&t, '{')) {
       Frame inner;
       inner.owner = f.keyword == "discharge" ? "check" : f.keyword;
+      if (inner.owner == "check" && i >= 2 && isWord(&tokens[i - 2], "check") && tokens[i - 1].kind == Lexeme::Word)
+        inner.check = std::string(tokens[i - 1].text);
       stack.push_back(std::move(inner));
       continue;
     }
@@ -400,9 +408,12 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
         if (carriers.empty() || carriers.count(e.name.text))
           items.add(e.name.text, kVariable, ast::entityKindName(e.kind));
     } else if (s.size() == 4 && isWord(&s[3], "by")) {
-      for (const char *evidence : {"experiment", "theory", "literature", "check", "argument"})
-        items.add(evidence, kValue, "evidence");
+      for (llvm::StringRef evidence : ast::evidenceKinds())
+        items.add(evidence.str(), kValue, "evidence");
       items.add("study", kValue, "evidence");
+    } else if (s.size() == 5 && isWord(&s[4], "check")) {
+      for (const rt::CheckSpec &check : rt::checkCatalog()) // the runtime's catalog (LANGUAGE.md Section 11)
+        items.add(check.name, kValue, check.description);
     } else if (s.size() == 5 && isWord(&s[4], "study") && design) {
       for (const ast::Entity &e : design->entities)
         if (e.kind == ast::EntityKind::Study)
@@ -493,16 +504,20 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
       given.insert(a.key.text);
   if (f.owner.empty() || f.owner == "design") {
     items.keywords(*blockOf(f.owner));
-  } else if (f.owner == "study") {
-    // A study's fields and its strategy's parameters, except those already given.
-    for (const char *field : {"strategy", "recipe", "population", "treatment", "outcome"})
-      if (!given.count(field))
-        items.add(field, kField, "study field");
-    // A multi-arm study and a named comparator (LANGUAGE.md Section 14).
-    if (!given.count("treatment") && !given.count("treatments"))
-      items.add("treatments", kField, "study field: several arms");
-    if (!given.count("control"))
-      items.add("control", kField, "study field: the comparator");
+    return items.take();
+  }
+  // The keys the language gives a meaning to in this block (ast/Keys.h), except those already given.
+  // A claim's forms are offered until one is given, and a study has one arm or several (LANGUAGE.md Section 14).
+  bool hasForm = f.owner == "claim" && llvm::any_of(ast::claimForms(), [&](llvm::StringRef k) {
+                   return given.count(k.str()) > 0;
+                 });
+  if (const ast::BlockKeys *keys = ast::keysOf(f.owner))
+    for (llvm::StringRef key : keys->keys)
+      if (!given.count(key.str()) && !(hasForm && llvm::is_contained(ast::claimForms(), key)) &&
+          !(key == "treatments" && given.count("treatment")) && !(key == "treatment" && given.count("treatments")))
+        items.add(key.str(), kField, keys->detail);
+  if (f.owner == "study") {
+    // A study's strategy's parameters, except those already given.
     std::string strategyName = f.strategy;
     if (strategyName.empty() && entity)
       if (const ast::Attribute *s = ast::findAttribute(entity->attributes, "strategy"))
@@ -512,30 +527,13 @@ std::vector<CompletionItem> completionItems(const Compilation &c, std::string_vi
         if (!given.count(p.name.text))
           items.add(p.name.text, kProperty,
                     p.type.spelling() + (p.defaultValue ? "" : " (required)") + " — parameter of " + strategy->name);
-  } else if (f.owner == "claim") {
-    // One form per claim (LANGUAGE.md Section 14): the forms are offered until one is given.
-    const char *forms[] = {"effect", "ranking", "trend", "prediction"};
-    bool hasForm = std::any_of(std::begin(forms), std::end(forms), [&](const char *k) { return given.count(k) > 0; });
-    for (const char *key : forms)
-      if (!hasForm)
-        items.add(key, kField, "claim form");
-    for (const char *key : {"over", "from"})
-      if (!given.count(key))
-        items.add(key, kField, "claim field");
-  } else if (f.owner == "recipe") {
-    for (const char *key : {"params", "tokens", "compute", "family"})
-      if (!given.count(key))
-        items.add(key, kField, "recipe attribute");
-  } else if (f.owner == "outcome") {
-    if (!given.count("emergent_at"))
-      items.add("emergent_at", kField, "outcome attribute");
-  } else if (f.owner == "covariate") {
-    if (!given.count("observed"))
-      items.add("observed", kField, "covariate attribute");
-  } else if (f.owner == "assumption") {
-    for (const char *key : {"testable", "formula", "source", "explain", "discharge_hint"})
-      if (!given.count(key))
-        items.add(key, kField, "assumption attribute");
+  } else if (f.owner == "check") {
+    if (const rt::CheckSpec *check = rt::findCheck(f.check))
+      for (const rt::CheckParam &p : check->params)
+        if (!given.count(p.name))
+          items.add(p.name, kProperty,
+                    rt::describeParamKind(p.kind) + (p.required ? " (required)" : "") + " — parameter of " +
+                        check->name);
   }
   return items.take();
 }

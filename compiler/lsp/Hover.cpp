@@ -27,12 +27,8 @@ std::string valueText(const ast::Value &v) {
     return v.boolean ? "true" : "false";
   case ast::Value::Kind::Name:
     return v.name.text;
-  case ast::Value::Kind::List: {
-    std::string out = "[";
-    for (size_t i = 0; i < v.items.size(); ++i)
-      out += (i ? ", " : "") + valueText(v.items[i]);
-    return out + "]";
-  }
+  case ast::Value::Kind::List:
+    return "[" + llvm::join(llvm::map_range(v.items, valueText), ", ") + "]";
   default:
     return v.text;
   }
@@ -140,13 +136,12 @@ std::string entityHover(const Compilation &c, const Occurrence &o) {
   const CheckedDesign *design = checkedDesign(c, o.design);
   if (e->proxy)
     out += fmt::format("\nProxy of `{}` via `{}`\n", e->proxy->target.text, e->proxy->kind.text);
-  std::string proxies;
+  std::vector<std::string> proxies;
   for (const ast::Entity &other : o.design->entities)
     if (other.proxy && other.proxy->target.text == e->name.text)
-      proxies += fmt::format("{}`{}` (via `{}`)", proxies.empty() ? "" : ", ", other.name.text,
-                             other.proxy->kind.text);
+      proxies.push_back(fmt::format("`{}` (via `{}`)", other.name.text, other.proxy->kind.text));
   if (!proxies.empty())
-    out += "\nProxies for it: " + proxies + "\n";
+    out += "\nProxies for it: " + llvm::join(proxies, ", ") + "\n";
   if (e->kind == ast::EntityKind::Study)
     if (const ast::Attribute *s = ast::findAttribute(e->attributes, "strategy"))
       out += "\nStrategy: " + markdownCode(valueText(s->value)) + "\n";

@@ -4,6 +4,7 @@
 #include "source/Escape.h"
 
 #include <algorithm>
+#include <llvm/ADT/StringExtras.h>
 
 namespace vdc {
 
@@ -175,9 +176,12 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
         if (o.severity == Level::None)
           continue;
         const Assumption &a = *o.assumption;
-        std::string claims;
-        for (const auto &n : o.claims)
-          claims += (claims.empty() ? "" : ", ") + ("<a href=\"#" + anchor("claim-" + n) + "\">" + e(n) + "</a>");
+        std::string claims =
+            llvm::join(llvm::map_range(o.claims,
+                                       [&](const std::string &n) {
+                                         return "<a href=\"#" + anchor("claim-" + n) + "\">" + e(n) + "</a>";
+                                       }),
+                       ", ");
         out << "<tr id=\"" << anchor("obligation-" + std::to_string(o.id)) << "\"><td>" << o.id
             << "</td><td><code>" << e(a.name) << "</code><br>" << e(a.title) << "</td>" << cell(o.severity)
             << "<td class=\"status-" << statusName(o.status) << "\">" << statusName(o.status) << "</td><td><code>"

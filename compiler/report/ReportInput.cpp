@@ -104,13 +104,13 @@ std::string disputesLine(const Obligation &o) {
 std::string blockingList(const CheckedDesign &d, const Chain &chain) {
   if (chain.blocking.empty())
     return "none";
-  std::string out;
+  std::vector<std::string> parts;
   for (int id : chain.blocking) {
     const Obligation &o = d.obligation(id);
-    out += fmt::format("{}#{} {} ({}, {})", out.empty() ? "" : ", ", id, o.assumption->name, levelName(o.severity),
-                       statusName(o.status));
+    parts.push_back(
+        fmt::format("#{} {} ({}, {})", id, o.assumption->name, levelName(o.severity), statusName(o.status)));
   }
-  return out;
+  return llvm::join(parts, ", ");
 }
 
 std::vector<std::string> inheritedLines(const CheckedDesign &d, const Chain &chain) {
@@ -148,10 +148,10 @@ std::string chainVerdict(const Chain &chain) {
 }
 
 std::string profileWords(const Profile &p) {
-  std::string out;
+  std::vector<std::string> parts;
   for (Validity v : kAllValidities)
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", validityName(v), levelName(p[v]));
-  return out;
+    parts.push_back(fmt::format("{} {}", validityName(v), levelName(p[v])));
+  return llvm::join(parts, ", ");
 }
 
 std::string chainSummary(const CheckedDesign &d, const Claim &claim, size_t index) {

@@ -5,6 +5,7 @@
 #include "report/RepositoryPath.h"
 #include "source/Escape.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
@@ -251,11 +252,9 @@ void writeSarifReport(std::ostream &out, const ReportInput &input) {
           continue;
         Finding finding = obligationFinding(input.policy, o); // the same decision as the GitHub annotations
         const char *level = finding == Finding::Error ? "error" : finding == Finding::Warning ? "warning" : "note";
-        std::string claims;
-        for (const auto &n : o.claims)
-          claims += (claims.empty() ? "" : ", ") + n;
-        std::string message = fmt::format("{} obligation `{}` is {} at `{}` ({}); claims: {}", levelName(o.severity),
-                                          o.assumption->name, statusName(o.status), o.attachedTo, o.step, claims);
+        std::string message =
+            fmt::format("{} obligation `{}` is {} at `{}` ({}); claims: {}", levelName(o.severity), o.assumption->name,
+                        statusName(o.status), o.attachedTo, o.step, llvm::join(o.claims, ", "));
         if (o.status == Status::Assumed && o.evidence)
           message += fmt::format(". Argued: {}", o.evidence->text);
         else if (o.status == Status::Contested && !o.disputes.empty())

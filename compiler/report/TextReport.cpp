@@ -6,6 +6,7 @@
 #include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
+#include <llvm/ADT/StringExtras.h>
 
 namespace vdc {
 
@@ -202,10 +203,9 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
     if (byDesign > 0)
       out << "      " << style.dim(fmt::format("({} satisfied by design)", countOf(byDesign, "assumption"))) << "\n";
     if (!notThreats.empty()) {
-      std::string names;
-      for (const std::string &n : notThreats)
-        names += (names.empty() ? "" : ", ") + n;
-      out << "      " << style.dim(wrapText(user("(recorded, not a threat here: " + names + ")"), 72, 7)) << "\n";
+      out << "      "
+          << style.dim(wrapText(user("(recorded, not a threat here: " + llvm::join(notThreats, ", ") + ")"), 72, 7))
+          << "\n";
     }
     if (state == ClaimState::NotChecked)
       continue; // no profile at all, never an all-`none` one

@@ -1,5 +1,8 @@
 // Chains.cpp — claims: connecting each study's estimand to the claim's (Section 4.4) and generating obligations.
+#include "ast/Keys.h"
 #include "sema/DesignCheckerImpl.h"
+
+#include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
 #include <functional>
@@ -10,18 +13,17 @@
 namespace vdc {
 
 namespace {
-const std::set<std::string> kClaimFields = {"effect", "ranking", "trend", "prediction", "from", "over"};
 
 /// A declaration's attributes as written, for a chain step: " (params 1B, tokens 20B)", or "" when it has none.
 /// LANGUAGE.md Section 4.1: attributes are kept and shown in reports; the step is where a reader compares them.
 std::string attributeNote(const ast::Entity &e) {
   constexpr size_t kShown = 4;
-  std::string out;
+  std::vector<std::string> shown;
   for (size_t i = 0; i < e.attributes.size() && i < kShown; ++i)
-    out += (i ? ", " : " (") + e.attributes[i].key.text + " " + e.attributes[i].value.display();
+    shown.push_back(e.attributes[i].key.text + " " + e.attributes[i].value.display());
   if (e.attributes.size() > kShown)
-    out += ", …";
-  return out.empty() ? out : out + ")";
+    shown.push_back("…");
+  return shown.empty() ? "" : " (" + llvm::join(shown, ", ") + ")";
 }
 
 /// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).
@@ -45,7 +47,7 @@ void DesignChecker::checkClaims() {
     claim.description = decl.description;
     claim.range = decl.range;
     for (const ast::Attribute &attr : decl.attributes)
-      if (!kClaimFields.count(attr.key.text)) {
+      if (!ast::isKeyOf("claim", attr.key.text)) {
         auto &d = diags_.report<DiagKind::UnknownField>(attr.key.range, "claim", claim.name, attr.key.text);
         d.help = "a claim has one form (`effect:`, `ranking:`, `trend:` or `prediction:`), `from:` and optionally "
                  "`over: units`";

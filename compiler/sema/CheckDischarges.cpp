@@ -6,6 +6,7 @@
 
 #include "runtime/CheckCatalog.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/Path.h>
 
 namespace vdc {
@@ -46,8 +47,8 @@ std::optional<llvm::json::Value> toJson(rt::ParamKind kind, const ast::Value &v)
 
 /// The parameters that differ between the lock and the design, in words.
 std::string paramChanges(const llvm::json::Object &before, const llvm::json::Object &now) {
-  std::string out;
-  auto add = [&](const std::string &text) { out += (out.empty() ? "" : ", ") + text; };
+  std::vector<std::string> changes;
+  auto add = [&](const std::string &text) { changes.push_back(text); };
   for (const auto &[key, value] : now) {
     const llvm::json::Value *old = before.get(key);
     if (!old)
@@ -58,7 +59,7 @@ std::string paramChanges(const llvm::json::Object &before, const llvm::json::Obj
   for (const auto &[key, value] : before)
     if (!now.get(key))
       add(fmt::format("`{}` was removed", key.str()));
-  return out;
+  return llvm::join(changes, ", ");
 }
 
 } // namespace
@@ -98,10 +99,7 @@ std::optional<CheckRun> DesignChecker::resolveCheck(const ast::Discharge &dis, c
       for (const rt::CheckParam &q : spec->params)
         names.push_back(q.name);
       auto &d = diags_.report<DiagKind::UnknownCheckParameter>(arg.key.range, spec->name, arg.key.text);
-      std::string list;
-      for (const auto &n : names)
-        list += (list.empty() ? "" : ", ") + n;
-      std::string parameters = fmt::format("its parameters are: {}", list);
+      std::string parameters = fmt::format("its parameters are: {}", llvm::join(names, ", "));
       if (!suggest(d, closestName(arg.key.text, names), parameters))
         d.help = parameters;
       ok = false;

@@ -5,6 +5,7 @@
 #include <llvm/ADT/StringExtras.h>
 
 #include <algorithm>
+#include <llvm/ADT/StringExtras.h>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -73,10 +74,7 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
     if (!guess.empty()) {
       suggest(d, guess);
     } else if (!names.empty()) {
-      std::string list;
-      for (const auto &n : names)
-        list += (list.empty() ? "" : ", ") + n;
-      d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), list);
+      d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), llvm::join(names, ", "));
     }
   } else if (!canBeProxy || kind->decl->appliesTo != entity.kind) {
     auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name,

@@ -1,5 +1,6 @@
 // Discharges.cpp — matching `discharge` and `dispute` statements to obligations: evidence kinds, stale ones.
 // Duplicate discharges are errors; disputes make obligations contested.
+#include "ast/Keys.h"
 #include "sema/DesignCheckerImpl.h"
 #include "sema/Suggest.h"
 
@@ -12,10 +13,6 @@
 #include <set>
 
 namespace vdc {
-
-namespace {
-const std::vector<std::string> kEvidenceKinds = {"experiment", "theory", "literature", "check", "argument"};
-}
 
 void DesignChecker::applyDischarges() {
   // Obligations by the declaration they are attached to, and by (assumption, declaration), each in id order;
@@ -54,12 +51,11 @@ void DesignChecker::applyDischarges() {
                                                            K::Covariate, K::Study, K::Claim});
       suggest(d, guess);
     }
-    bool knownEvidence =
-        std::find(kEvidenceKinds.begin(), kEvidenceKinds.end(), dis.evidence.text) != kEvidenceKinds.end() ||
-        !dis.study.empty(); // `by study S`: the STUDY keyword, never a misspelt kind
+    bool knownEvidence = ast::isEvidenceKind(dis.evidence.text) ||
+                         !dis.study.empty(); // `by study S`: the STUDY keyword, never a misspelt kind
     if (!knownEvidence && !dis.evidence.empty()) {
       auto &d = diags_.report<DiagKind::UnknownEvidence>(dis.evidence.range, dis.evidence.text);
-      std::string guess = closestName(dis.evidence.text, kEvidenceKinds);
+      std::string guess = closestName(dis.evidence.text, ast::names(ast::evidenceKinds()));
       suggest(d, guess);
     }
     if (!dis.study.empty() && !scope_.resolve(dis.study, {ast::EntityKind::Study}))

@@ -2,6 +2,7 @@
 #include "sema/ParamType.h"
 
 #include <algorithm>
+#include <llvm/ADT/StringExtras.h>
 
 namespace vdc {
 
@@ -20,12 +21,8 @@ std::string describeType(const ast::TypeExpr &type) {
     return "the name of a declaration";
   case K::List:
     return "a list of " + (type.element.empty() ? std::string("values") : type.element[0].spelling());
-  case K::Enum: {
-    std::string out = "one of ";
-    for (size_t i = 0; i < type.members.size(); ++i)
-      out += (i ? ", " : "") + type.members[i];
-    return out;
-  }
+  case K::Enum:
+    return "one of " + llvm::join(type.members, ", ");
   case K::Invalid:
     return "a value";
   }

@@ -1,17 +1,17 @@
 // Studies.cpp — checks of studies: strategy, estimand fields, strategy parameters, covariates and emergence.
+#include "ast/Keys.h"
 #include "sema/DesignCheckerImpl.h"
 #include "sema/ParamType.h"
 #include "sema/Suggest.h"
 
 #include <algorithm>
 #include <cmath>
+#include <llvm/ADT/StringExtras.h>
 #include <set>
 
 namespace vdc {
 
 namespace {
-const std::set<std::string> kStudyFields = {"strategy", "treatment", "treatments", "control",
-                                            "outcome",  "recipe",    "population"};
 
 /// Reports a string where a name was expected; returns the name to use.
 ast::Name nameOf(const ast::Value &v, DiagnosticSink &diags) {
@@ -174,7 +174,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
   if (facts.strategy) {
     const ast::StrategyDecl &decl = *facts.strategy->decl;
     for (const ast::Attribute &attr : study.attributes) {
-      if (kStudyFields.count(attr.key.text))
+      if (ast::isKeyOf("study", attr.key.text))
         continue;
       const ast::Param *param = facts.strategy->param(attr.key.text);
       if (!param) {
@@ -186,10 +186,7 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
         if (!guess.empty()) {
           suggest(d, guess);
         } else if (!names.empty()) {
-          std::string list;
-          for (const auto &n : names)
-            list += (list.empty() ? "" : ", ") + n;
-          d.help = fmt::format("the parameters of `{}` are: {}", facts.strategy->name, list);
+          d.help = fmt::format("the parameters of `{}` are: {}", facts.strategy->name, llvm::join(names, ", "));
         } else {
           d.help = fmt::format("`{}` takes no parameters", facts.strategy->name);
         }

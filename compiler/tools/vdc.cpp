@@ -6,20 +6,15 @@
 #include "driver/Verify.h"
 #include "format/Formatter.h"
 #include "lsp/Server.h"
-#include "report/CiReports.h"
 #include "report/DesignDiff.h"
-#include "report/DotReport.h"
-#include "report/HtmlReport.h"
-#include "report/JsonReport.h"
-#include "report/LatexReport.h"
-#include "report/MarkdownReport.h"
-#include "report/SarifReport.h"
+#include "report/ReportFormats.h"
 #include "report/TextReport.h"
 #include "source/Escape.h"
 #include "source/FileRead.h"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
-#include <map>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -39,8 +34,6 @@ const char *kUsage = R"(usage: vdc <command> [options] FILE...
 commands:
   check FILE...              diagnostics and a one-line summary per file
   report FILE... [--format FORMAT] [-o OUT]
-                             FORMAT: text (default), json, markdown, latex,
-                             html, sarif, github, junit, dot
                              the report of every design in the files; -o -
                              is standard output, a regular OUT is replaced
                              atomically, a device or FIFO is written to
@@ -70,24 +63,17 @@ options:
   --allow-outside-root       let a design read data, imports and its lock, and
                              verify write the lock, outside the project root (the
                              nearest directory holding .git, else the working one)
-
-exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
 )";
 
-using Writer = void (*)(std::ostream &, const vdc::ReportInput &);
+const char *kExitStatus = "\nexit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error\n";
 
-const char *kFormats = "text, json, markdown, latex, html, sarif, github, junit, dot";
-
-/// The report writer of a format name, or null.
-Writer writerFor(const std::string &format) {
-  static const std::map<std::string, Writer> writers = {
-      {"text", vdc::writeTextReport},       {"json", vdc::writeJsonReport},
-      {"markdown", vdc::writeMarkdownReport}, {"latex", vdc::writeLatexReport},
-      {"html", vdc::writeHtmlReport},       {"sarif", vdc::writeSarifReport},
-      {"github", vdc::writeGithubAnnotations}, {"junit", vdc::writeJunitReport},
-      {"dot", vdc::writeDotReport}};
-  auto it = writers.find(format);
-  return it == writers.end() ? nullptr : it->second;
+/// The help text: the commands and options, then every report format with what it is for.
+std::string helpText() {
+  std::string out = kUsage;
+  out += "\nreport formats (--format FORMAT, text by default):\n";
+  for (const vdc::ReportFormat &f : vdc::reportFormats())
+    out += fmt::format("  {:<10} {}\n", f.name, f.description);
+  return out + kExitStatus;
 }
 
 struct Options {
@@ -130,7 +116,7 @@ int parseArgs(int argc, char **argv, Options &opts) {
     return kExitOk;
   }
   if (opts.command == "--help" || opts.command == "help" || opts.command == "-h") {
-    std::cout << kUsage;
+    std::cout << helpText();
     return kExitOk;
   }
   if (opts.command == "explain") {
@@ -207,8 +193,8 @@ int parseArgs(int argc, char **argv, Options &opts) {
       if (!v)
         return usage("--format needs a value");
       opts.format = v;
-      if (!writerFor(opts.format))
-        return usage("unknown format `" + opts.format + "` (available: " + kFormats + ")");
+      if (!vdc::findReportFormat(opts.format))
+        return usage(vdc::unknownReportFormat(opts.format));
     } else if (takes("-o") || takes("--output")) {
       const char *v = value(arg.rfind("-o", 0) == 0 && arg.rfind("--", 0) != 0 ? "-o" : "--output");
       if (!v)
@@ -295,8 +281,8 @@ int writeOutput(const std::string &output, const std::string &text,
               << "  help: name another file after -o\n";
     return kExitErrors;
   }
-  if (std::string error = vdc::writeFileAtomically(output, text); !error.empty()) {
-    std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
+  if (llvm::Error error = vdc::writeFileAtomically(output, text)) {
+    std::cerr << "vdc: error: " << vdc::escapeTerminal(llvm::toString(std::move(error))) << "\n";
     return kExitErrors;
   }
   return -1;
@@ -348,9 +334,8 @@ int formatFiles(const Options &opts, bool errColor) {
       }
     } else if (opts.fmtWrite) {
       if (formatted != text && path != "-") {
-        std::string error = vdc::writeFileAtomically(path, formatted);
-        if (!error.empty()) {
-          std::cerr << "vdc: error: " << vdc::escapeTerminal(error) << "\n";
+        if (llvm::Error error = vdc::writeFileAtomically(path, formatted)) {
+          std::cerr << "vdc: error: " << vdc::escapeTerminal(llvm::toString(std::move(error))) << "\n";
           status = 2;
         }
       } else if (path == "-") {
@@ -451,7 +436,7 @@ int main(int argc, char **argv) {
   } else {
     input.color = opts.output.empty() && useColor(opts.color, STDOUT_FILENO);
     std::ostringstream report;
-    writerFor(opts.format)(report, input);
+    vdc::findReportFormat(opts.format)->write(report, input);
     if (opts.output.empty()) {
       std::cout << report.str();
     } else if (int failed = writeOutput(opts.output, report.str(), compilations, opts.files); failed >= 0) {

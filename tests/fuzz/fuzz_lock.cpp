@@ -11,26 +11,29 @@ namespace {
 /// Writes `lock` and reads it back into `back`; fails the run when the written text does not read.
 std::string writeAndRead(const vdc::rt::Lock &lock, vdc::rt::Lock &back) {
   std::string written = vdc::rt::serializeLock(lock, "fuzz");
-  std::string error;
-  size_t offset = 0;
-  if (!vdc::rt::parseLock(written, back, error, offset))
+  llvm::Expected<vdc::rt::Lock> read = vdc::rt::parseLock(written);
+  if (!read) {
+    llvm::consumeError(read.takeError());
     vdc::fuzz::fail("a lock vdc wrote does not read back");
+  }
+  back = std::move(*read);
   return written;
 }
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
-  vdc::rt::Lock lock;
-  std::string error;
-  size_t offset = 0;
-  if (!vdc::rt::parseLock(text, lock, error, offset)) {
-    if (error.empty())
-      vdc::fuzz::fail("a refused lock has no message");
-    if (offset > size)
-      vdc::fuzz::fail("a refused lock is located past its end");
+  llvm::Expected<vdc::rt::Lock> parsed = vdc::rt::parseLock(text);
+  if (!parsed) {
+    llvm::handleAllErrors(parsed.takeError(), [&](const vdc::rt::LockError &refused) {
+      if (refused.message().empty())
+        vdc::fuzz::fail("a refused lock has no message");
+      if (refused.offset() > size)
+        vdc::fuzz::fail("a refused lock is located past its end");
+    });
     return 0;
   }
+  const vdc::rt::Lock &lock = *parsed;
   vdc::rt::Lock once, twice, thrice;
   writeAndRead(lock, once);
   std::string second = writeAndRead(once, twice);

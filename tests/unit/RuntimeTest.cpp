@@ -19,6 +19,15 @@ CsvTable table(const std::string &text) {
   return t;
 }
 
+/// The message and offset of a lock the reader refuses ("", 0 when it accepts it).
+std::pair<std::string, size_t> refusal(const std::string &text) {
+  std::pair<std::string, size_t> out{"", 0};
+  llvm::Expected<Lock> lock = parseLock(text);
+  if (!lock)
+    llvm::handleAllErrors(lock.takeError(), [&](const LockError &e) { out = {e.message(), e.offset()}; });
+  return out;
+}
+
 } // namespace
 
 TEST_CASE("CSV: RFC 4180 quoting, CRLF, and a line number for each row", "[runtime]") {
@@ -166,18 +175,14 @@ TEST_CASE("lock: round trip with sorted keys, and corrupt or foreign locks are r
   lock.entries.push_back(e);
   std::string text = serializeLock(lock, "9.9");
   CHECK(text.find("\"arm\": \"a\",\n        \"data\": \"x.csv\",\n        \"min_per_arm\": 2") != std::string::npos);
-  Lock back;
-  std::string error;
-  size_t offset = 0;
-  REQUIRE(parseLock(text, back, error, offset));
-  REQUIRE(back.find("d", "statistical.finite_sample", "s"));
-  CHECK(canonicalJson(llvm::json::Value(llvm::json::Object(back.entries[0].params))) ==
+  llvm::Expected<Lock> back = parseLock(text);
+  REQUIRE(static_cast<bool>(back));
+  REQUIRE(back->find("d", "statistical.finite_sample", "s"));
+  CHECK(canonicalJson(llvm::json::Value(llvm::json::Object(back->entries[0].params))) ==
         "{\"arm\":\"a\",\"data\":\"x.csv\",\"min_per_arm\":2}");
-  CHECK(serializeLock(back, "9.9") == text);
-  CHECK_FALSE(parseLock("{\"schema\": \"vdesign-lock/1\", \"checks\": [", back, error, offset));
-  CHECK(error.find("not valid JSON") == 0);
-  CHECK_FALSE(parseLock("{\"schema\": \"vdesign-lock/2\", \"checks\": []}", back, error, offset));
-  CHECK(error.find("vdesign-lock/2") != std::string::npos);
+  CHECK(serializeLock(*back, "9.9") == text);
+  CHECK(refusal("{\"schema\": \"vdesign-lock/1\", \"checks\": [").first.find("not valid JSON") == 0);
+  CHECK(refusal("{\"schema\": \"vdesign-lock/2\", \"checks\": []}").first.find("vdesign-lock/2") != std::string::npos);
 }
 
 TEST_CASE("JSON nesting is bounded before parsing, brackets in strings aside", "[runtime][lock]") {
@@ -187,11 +192,8 @@ TEST_CASE("JSON nesting is bounded before parsing, brackets in strings aside", "
   CHECK(jsonNestingExceeded("[\"\\\\\", [[]]]", 2) == size_t(8));     // an escaped backslash ends before the quote
   CHECK_FALSE(jsonNestingExceeded("]]]]][", 1));                       // closers never make the depth negative
   CHECK_FALSE(jsonNestingExceeded("", 0));
-  Lock back;
-  std::string error;
-  size_t offset = 0;
   std::string deep = "{\"schema\": \"vdesign-lock/1\", \"checks\": " + std::string(100000, '[');
-  CHECK_FALSE(parseLock(deep, back, error, offset));
+  auto [error, offset] = refusal(deep);
   CHECK(error == "it is nested deeper than 128 levels (a lock file has about 5)");
   CHECK(offset == 39 + kMaxLockNesting - 1); // the `{` is the first level
 }
