@@ -13,6 +13,7 @@
 #include "report/JsonReport.h"
 #include "report/LatexReport.h"
 #include "report/MarkdownReport.h"
+#include "report/SvgReport.h"
 #include "report/SarifReport.h"
 #include "report/TextReport.h"
 #include "source/Escape.h"
@@ -40,7 +41,7 @@ commands:
   check FILE...              diagnostics and a one-line summary per file
   report FILE... [--format FORMAT] [-o OUT]
                              FORMAT: text (default), json, markdown, latex,
-                             html, sarif, github, junit, dot
+                             html, sarif, github, junit, dot, svg, pdf
                              the report of every design in the files; -o -
                              is standard output, a regular OUT is replaced
                              atomically, a device or FIFO is written to
@@ -75,7 +76,7 @@ exit status: 0 ok, 1 policy violated, 2 errors in a file, 64 usage error
 
 using Writer = void (*)(std::ostream &, const vdc::ReportInput &);
 
-const char *kFormats = "text, json, markdown, latex, html, sarif, github, junit, dot";
+const char *kFormats = "text, json, markdown, latex, html, sarif, github, junit, dot, svg, pdf";
 
 /// The report writer of a format name, or null.
 Writer writerFor(const std::string &format) {
@@ -84,7 +85,8 @@ Writer writerFor(const std::string &format) {
       {"markdown", vdc::writeMarkdownReport}, {"latex", vdc::writeLatexReport},
       {"html", vdc::writeHtmlReport},       {"sarif", vdc::writeSarifReport},
       {"github", vdc::writeGithubAnnotations}, {"junit", vdc::writeJunitReport},
-      {"dot", vdc::writeDotReport}};
+      {"dot", vdc::writeDotReport},         {"svg", vdc::writeSvgReport},
+      {"pdf", vdc::writePdfReport}};
   auto it = writers.find(format);
   return it == writers.end() ? nullptr : it->second;
 }
@@ -445,7 +447,12 @@ int main(int argc, char **argv) {
   } else {
     input.color = opts.output.empty() && useColor(opts.color, STDOUT_FILENO);
     std::ostringstream report;
-    writerFor(opts.format)(report, input);
+    try {
+      writerFor(opts.format)(report, input);
+    } catch (const vdc::ReportFailure &failure) {
+      std::cerr << "vdc: error: " << vdc::escapeTerminal(failure.what()) << "; nothing was written [VD0006]\n";
+      return kExitErrors;
+    }
     if (opts.output.empty()) {
       std::cout << report.str();
     } else if (int failed = writeOutput(opts.output, report.str(), compilations, opts.files); failed >= 0) {

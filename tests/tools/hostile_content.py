@@ -143,7 +143,9 @@ report(by_class.get("evidence") == [argument] or argument in (by_class.get("evid
        repr(by_class.get("evidence")))
 report(cite in (by_class.get("cite") or []), "html cite", repr(by_class.get("cite")))
 WRITER_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "span", "code", "section",
-               "table", "tr", "th", "td", "ol", "ul", "li", "a", "br", "b"}
+               "table", "tr", "th", "td", "ol", "ul", "li", "a", "br", "b",
+               # each design's picture, inline SVG from Graphviz (user text is only ever the content of <text>)
+               "figure", "figcaption", "svg", "g", "text", "polygon", "polyline", "ellipse", "path"}
 report(set(dom.tags) <= WRITER_TAGS, "html has no element from user text", repr(set(dom.tags) - WRITER_TAGS))
 
 # ---------------------------------------------------------------- GitHub: one line per annotation, unescaped
