@@ -7,7 +7,7 @@ VDC_BUILD_PACKAGES=(
   cmake ninja-build g++ python3
   antlr4 libantlr4-runtime-dev uuid-dev
   llvm-14-dev llvm-14-tools libfmt-dev catch2
-  libboost-dev libcsv-dev
+  libboost-dev libcsv-dev libgraphviz-dev
 )
 
 # What the tests need on top: the real consumers of each report format, and the

@@ -1,7 +1,9 @@
-// DotReport.cpp — Graphviz rendering: shapes by kind, proxy edges labelled by kind, obligations coloured by status.
+// DotReport.cpp — the design graph in DOT: shapes by kind, edges that carry open obligations coloured by their worst severity.
 #include "report/DotReport.h"
 
 #include "source/Escape.h"
+
+#include <algorithm>
 
 namespace vdc {
 
@@ -26,63 +28,104 @@ const char *shapeOf(ast::EntityKind kind) {
   return "box";
 }
 
-const char *fillOf(const Obligation &o) {
-  if (o.status == Status::Discharged)
-    return "#b7e1b0";
-  if (o.status == Status::Assumed)
-    return "#fbe49a";
-  return o.severity == Level::Key ? "#f4a6a6" : "#fcc98f";
-}
-
 /// A node id, unique in the graph: the file's position on the command line keeps two files with a design of
 /// the same name apart.
 std::string nodeId(size_t file, const std::string &design, const std::string &name) {
   return "\"f" + std::to_string(file) + "." + escapeDot(design + "." + name) + "\"";
 }
+/// The obligations an edge carries that are still open (open, stale or contested) and threats, in id order.
+std::vector<const Obligation *> openThreats(const CheckedDesign &d, const std::vector<int> &ids) {
+  std::vector<const Obligation *> out;
+  for (int id : ids) {
+    const Obligation &o = d.obligation(id);
+    if (o.isThreat() && isOpen(o.status))
+      out.push_back(&o);
+  }
+  return out;
+}
+
+/// The edge attributes for what it carries: the colour and width of the worst severity, and a label line per
+/// obligation ("external.proxy_recipe (key, open)").
+std::string carrying(const std::string &label, const std::vector<const Obligation *> &open, const char *quiet) {
+  Level worst = Level::None;
+  std::string text = label;
+  for (const Obligation *o : open) {
+    worst = std::max(worst, o->severity);
+    text += "\n" + o->assumption->name + " (" + levelName(o->severity) + ", " + statusName(o->status) + ")";
+  }
+  std::string out = "label=\"" + escapeDot(text) + "\", ";
+  if (open.empty())
+    return out + quiet;
+  return out + "color=\"" + severityColour(worst) + "\", fontcolor=\"" + severityColour(worst) +
+         "\", penwidth=" + (worst == Level::Key ? "3" : "2");
+}
+
+void writeDesignBody(std::ostream &out, size_t file, const CheckedDesign &d, const char *indent) {
+  auto id = [&](const std::string &name) { return nodeId(file, d.name, name); };
+  for (const Declaration &decl : d.declarations) {
+    std::string label = std::string(ast::entityKindName(decl.kind)) + " " + decl.name;
+    if (!decl.description.empty())
+      label += "\n" + decl.description;
+    out << indent << id(decl.name) << " [shape=" << shapeOf(decl.kind) << ", label=\"" << escapeDot(label) << "\"];\n";
+  }
+  // A proxy edge carries the obligations attached to the proxy by its proxy step.
+  for (const Declaration &decl : d.declarations) {
+    if (decl.proxyOf.empty())
+      continue;
+    std::vector<int> ids;
+    for (const Obligation &o : d.obligations)
+      if (o.attachedTo == decl.name && o.step.rfind("proxy ", 0) == 0)
+        ids.push_back(o.id);
+    out << indent << id(decl.name) << " -> " << id(decl.proxyOf) << " ["
+        << carrying("proxy via " + decl.proxyKind, openThreats(d, ids), "color=gray40") << ", style=dashed];\n";
+  }
+  for (const StudySummary &s : d.studies) {
+    out << indent << id(s.name) << " -> " << id(s.treatment) << " [label=\"treatment\", arrowhead=none, color=gray50];\n";
+    out << indent << id(s.name) << " -> " << id(s.outcome) << " [label=\"outcome\", arrowhead=none, color=gray50];\n";
+    out << indent << id(s.name) << " -> " << id(s.target) << " [label=\""
+        << (s.targetIsPopulation ? "population" : "recipe") << "\", arrowhead=none, color=gray50];\n";
+  }
+  // A chain carries every open obligation it counts, its own and those taken over from study evidence.
+  for (const Claim &claim : d.claims)
+    for (const Chain &chain : claim.chains)
+      out << indent << id(chain.study) << " -> " << id(claim.name) << " ["
+          << carrying("supports", openThreats(d, chain.allObligations()),
+                      chain.holds ? "color=\"#009E73\", penwidth=2" : "color=gray40")
+          << "];\n";
+}
 } // namespace
 
+const char *severityColour(Level level) {
+  switch (level) {
+  case Level::Key:
+    return "#D55E00";
+  case Level::Careful:
+    return "#E69F00";
+  case Level::None:
+    return "#009E73";
+  }
+  return "#009E73";
+}
+
+void writeDesignDot(std::ostream &out, size_t file, const CheckedDesign &d) {
+  std::string graphId = "f" + std::to_string(file) + "-" + d.name;
+  out << "digraph vdesign {\n  id=\"" << escapeDot(graphId) << "\";\n  rankdir=BT;\n  graph [fontname=\"Helvetica\"];\n"
+      << "  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  writeDesignBody(out, file, d, "  ");
+  out << "}\n";
+}
+
 void writeDotReport(std::ostream &out, const ReportInput &input) {
-  out << "digraph vdesign {\n  rankdir=BT;\n  node [fontname=\"Helvetica\", fontsize=11];\n"
+  out << "digraph vdesign {\n  rankdir=BT;\n  graph [fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\", fontsize=11];\n"
          "  edge [fontname=\"Helvetica\", fontsize=9];\n";
   int cluster = 0;
   for (size_t file = 1; file <= input.compilations.size(); ++file) {
     for (const CheckedDesign &d : input.compilations[file - 1]->designs()) {
-      auto id = [&](const std::string &design, const std::string &name) { return nodeId(file, design, name); };
       out << "  subgraph cluster_" << cluster++ << " {\n    label=\"" << escapeDot("design " + d.name);
       if (!d.title.empty())
         out << "\\n" << escapeDot(d.title);
       out << "\";\n";
-      for (const Declaration &decl : d.declarations) {
-        std::string label = std::string(ast::entityKindName(decl.kind)) + " " + decl.name;
-        if (!decl.description.empty())
-          label += "\n" + decl.description;
-        out << "    " << id(d.name, decl.name) << " [shape=" << shapeOf(decl.kind) << ", label=\"" << escapeDot(label)
-            << "\"];\n";
-        if (!decl.proxyOf.empty())
-          out << "    " << id(d.name, decl.name) << " -> " << id(d.name, decl.proxyOf) << " [label=\""
-              << escapeDot("proxy via " + decl.proxyKind) << "\", style=dashed];\n";
-      }
-      for (const StudySummary &s : d.studies) {
-        out << "    " << id(d.name, s.name) << " -> " << id(d.name, s.treatment)
-            << " [label=\"treatment\", arrowhead=none, color=gray50];\n";
-        out << "    " << id(d.name, s.name) << " -> " << id(d.name, s.outcome)
-            << " [label=\"outcome\", arrowhead=none, color=gray50];\n";
-        out << "    " << id(d.name, s.name) << " -> " << id(d.name, s.target) << " [label=\""
-            << (s.targetIsPopulation ? "population" : "recipe") << "\", arrowhead=none, color=gray50];\n";
-      }
-      for (const Claim &claim : d.claims)
-        for (const Chain &chain : claim.chains)
-          out << "    " << id(d.name, chain.study) << " -> " << id(d.name, claim.name) << " [label=\"supports\", penwidth="
-              << (chain.holds ? "2" : "1") << ", color=\"" << (chain.holds ? "#2e7d32" : "#c62828") << "\"];\n";
-      for (const Obligation &o : d.obligations) {
-        if (o.severity == Level::None)
-          continue;
-        std::string label = o.assumption->name + "\n" + levelName(o.severity) + ", " + statusName(o.status);
-        std::string node = id(d.name, "#" + std::to_string(o.id));
-        out << "    " << node << " [shape=box, style=\"rounded,filled\", fillcolor=\"" << fillOf(o)
-            << "\", fontsize=9, label=\"" << escapeDot(label) << "\"];\n";
-        out << "    " << node << " -> " << id(d.name, o.attachedTo) << " [style=dotted, arrowhead=none];\n";
-      }
+      writeDesignBody(out, file, d, "    ");
       out << "  }\n";
     }
   }

@@ -1,6 +1,8 @@
 // HtmlReport.cpp — HTML rendering with anchors per design, claim and obligation, unique across the files of a report.
 #include "report/HtmlReport.h"
 
+#include "report/DotReport.h"
+#include "report/SvgReport.h"
 #include "source/Escape.h"
 
 #include <algorithm>
@@ -17,6 +19,7 @@ th{background:#f3f3f3}code{font-family:ui-monospace,monospace;font-size:.92em}
 .status-open,.status-stale,.status-contested{color:#c62828;font-weight:600}.status-assumed{color:#b26a00}.status-discharged{color:#2e7d32}
 .holds{color:#2e7d32;font-weight:600}.fails{color:#c62828;font-weight:600}.muted{color:#666;font-size:.9em}
 .formula{font-family:"STIX Two Math","Cambria Math",serif}.text{white-space:pre-line}
+figure.picture{margin:1rem 0;overflow-x:auto}figure.picture svg{max-width:100%;height:auto}
 .diagnostics li.error{color:#c62828}.diagnostics li.warning{color:#b26a00}.notchecked{color:#b26a00;font-weight:600}
 @media print{body{margin:0;max-width:none}h2{page-break-before:auto}a{color:inherit;text-decoration:none}})";
 
@@ -107,6 +110,15 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
       out << "</h2>\n<p class=\"muted\">" << e(c->sources().name(d.file)) << "</p>\n";
       for (const std::string &cite : d.cites)
         out << "<p class=\"muted\">Cites " << text(cite) << "</p>\n";
+      // The same picture as `--format svg`, drawn for this design alone and placed inline (no external file).
+      if (Picture picture = designSvg(file, d); picture.ok())
+        out << "<figure class=\"picture\" id=\"" << anchor("picture") << "\">\n" << picture.data
+            << "<figcaption class=\"muted\">An edge that carries open obligations is coloured by the worst: "
+               "<span style=\"color:" << severityColour(Level::Key) << "\">key</span>, <span style=\"color:"
+            << severityColour(Level::Careful) << "\">careful</span>; a chain that holds is <span style=\"color:"
+            << severityColour(Level::None) << "\">green</span>.</figcaption>\n</figure>\n";
+      else
+        out << "<p class=\"muted\">No picture: " << e(picture.error) << ".</p>\n";
       for (const Claim &claim : d.claims) {
         ClaimState state = claimState(*c, claim);
         out << "<h3 id=\"" << anchor("claim-" + claim.name) << "\">Claim <code>" << e(claim.name)

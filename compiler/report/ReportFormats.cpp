@@ -8,6 +8,7 @@
 #include "report/LatexReport.h"
 #include "report/MarkdownReport.h"
 #include "report/SarifReport.h"
+#include "report/SvgReport.h"
 #include "report/TextReport.h"
 
 #include <llvm/ADT/STLExtras.h>
@@ -25,7 +26,9 @@ const ReportFormat kFormats[] = {
     {"sarif", writeSarifReport, ".sarif", "code scanning (SARIF 2.1.0)"},
     {"github", writeGithubAnnotations, ".txt", "annotations in a GitHub Actions log"},
     {"junit", writeJunitReport, ".xml", "CI test views: one test case per claim"},
-    {"dot", writeDotReport, ".dot", "a Graphviz picture of the design"},
+    {"dot", writeDotReport, ".dot", "the picture as Graphviz source"},
+    {"svg", writeSvgReport, ".svg", "the picture of each design, laid out in-process"},
+    {"pdf", writePdfReport, ".pdf", "the same picture for \\includegraphics in a paper"},
 };
 } // namespace
 

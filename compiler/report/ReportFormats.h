@@ -8,11 +8,18 @@
 #include <llvm/ADT/StringRef.h>
 
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 namespace vdc {
 
-/// Writes one run's report in a format.
+/// A report that could not be written (a picture Graphviz cannot draw): the run prints the message as an error
+/// and writes nothing.
+struct ReportFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Writes one run's report in a format; may throw ReportFailure.
 using ReportWriter = void (*)(std::ostream &, const ReportInput &);
 
 struct ReportFormat {

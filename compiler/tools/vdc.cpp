@@ -436,7 +436,12 @@ int main(int argc, char **argv) {
   } else {
     input.color = opts.output.empty() && useColor(opts.color, STDOUT_FILENO);
     std::ostringstream report;
-    vdc::findReportFormat(opts.format)->write(report, input);
+    try {
+      vdc::findReportFormat(opts.format)->write(report, input);
+    } catch (const vdc::ReportFailure &failure) {
+      std::cerr << "vdc: error: " << vdc::escapeTerminal(failure.what()) << "; nothing was written [VD0006]\n";
+      return kExitErrors;
+    }
     if (opts.output.empty()) {
       std::cout << report.str();
     } else if (int failed = writeOutput(opts.output, report.str(), compilations, opts.files); failed >= 0) {

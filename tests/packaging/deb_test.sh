@@ -36,13 +36,16 @@ dpkg-deb -c "$deb" >"$tmp/contents"
 grep -q '\./usr/bin/vdc$' "$tmp/contents" || fail "the package has no /usr/bin/vdc"
 grep -q '\./usr/share/vdesign/stdlib/core\.vdesign$' "$tmp/contents" || fail "the package has no stdlib"
 
-# Every shared library the packaged vdc needs is one a dependency provides (dpkg -S, where the
-# libraries come from Debian packages).
+# Every shared library the packaged vdc names (NEEDED) is one a dependency provides (dpkg -S, where the
+# libraries come from Debian packages); the libraries those load in turn come with their own packages'
+# dependencies (Graphviz's libgvc6 brings libltdl7).
 dpkg-deb -x "$deb" "$tmp/root"
 vdc="$tmp/root/usr/bin/vdc"
-if command -v ldd >/dev/null && command -v dpkg >/dev/null; then
+if command -v ldd >/dev/null && command -v dpkg >/dev/null && command -v objdump >/dev/null; then
   names="$(sed 's/ *([^)]*)//g; s/ *| */\n/g; s/, */\n/g' <<<"$depends")"
-  ldd "$vdc" | awk '/=> \// {print $3}' | while read -r so; do
+  needed="$(objdump -p "$vdc" | awk '/NEEDED/ {print $2}')"
+  ldd "$vdc" | awk '/=> \// {print $1, $3}' | while read -r soname so; do
+    grep -qFx "$soname" <<<"$needed" || continue
     pkg=""
     for path in "$so" "$(readlink -f "$so")" "/usr$so"; do   # /lib is /usr/lib on a merged /usr
       [ -n "$pkg" ] || pkg="$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)"

@@ -9,6 +9,7 @@ usage: check_formats.py VDC NPM_DIR WORKDIR FORMAT[,FORMAT...] DESIGN...
            inputenc options) and inside a richer one (T1 fontenc, lmodern, utf8 inputenc); the fragment is ASCII
   html     headless Chromium loads the page offline and reports no console error; the DOM has the claim anchors
   dot      Graphviz renders the graph to SVG
+  svg      the XML parses (svg_structure.py) and has a cluster per design and a node per declaration
   junit    the XML parses and has one test case per claim; failing and skipped ones match the JSON report
   github   every line is one well-formed workflow command whose values survive unescaping
   markdown every table row has as many cells as its header; markdown-it renders exactly the headings and table
@@ -155,6 +156,19 @@ def check_dot(design, out, model):
             raise AssertionError(f"design {d['name']} is not in the picture")
 
 
+def check_svg(design, out, model):
+    proc = subprocess.run([sys.executable, str(here / "svg_structure.py"), str(out)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise AssertionError("not a well-formed SVG: " + proc.stdout)
+    lines = proc.stdout.splitlines()
+    for d in model["designs"]:
+        if not any(line.startswith(f"cluster design {d['name']}") for line in lines):
+            raise AssertionError(f"design {d['name']} has no cluster in the picture")
+        for c in d["claims"]:
+            if not any(line.startswith(f"node f1.{d['name']}.{c['name']} ") for line in lines):
+                raise AssertionError(f"claim {c['name']} is not a node of the picture")
+
+
 def check_junit(design, out, model):
     root = ET.parse(out).getroot()
     cases = root.findall(".//testcase")
@@ -239,7 +253,7 @@ def check_json(design, out, model):
         raise AssertionError(proc.stdout)
 
 
-suffix = {"sarif": ".sarif.json", "latex": ".tex", "html": ".html", "dot": ".dot", "junit": ".xml",
+suffix = {"sarif": ".sarif.json", "latex": ".tex", "html": ".html", "dot": ".dot", "svg": ".svg", "junit": ".xml",
           "github": ".txt", "markdown": ".md", "json": ".json"}
 for design in designs:
     for fmt in formats:

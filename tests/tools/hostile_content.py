@@ -143,7 +143,9 @@ report(by_class.get("evidence") == [argument] or argument in (by_class.get("evid
        repr(by_class.get("evidence")))
 report(cite in (by_class.get("cite") or []), "html cite", repr(by_class.get("cite")))
 WRITER_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "span", "code", "section",
-               "table", "tr", "th", "td", "ol", "ul", "li", "a", "br", "b"}
+               "table", "tr", "th", "td", "ol", "ul", "li", "a", "br", "b",
+               # each design's picture, inline SVG from Graphviz (user text is only ever the content of <text>)
+               "figure", "figcaption", "svg", "g", "text", "polygon", "polyline", "ellipse", "path"}
 report(set(dom.tags) <= WRITER_TAGS, "html has no element from user text", repr(set(dom.tags) - WRITER_TAGS))
 
 # ---------------------------------------------------------------- GitHub: one line per annotation, unescaped
@@ -194,24 +196,27 @@ report(not stray, "markdown has no raw `<` but its own tags", repr(stray[:3]))
 # ---------------------------------------------------------------- DOT: labels as Graphviz draws them
 
 dot = run("dot")
-svg = subprocess.run(["dot", "-Tsvg"], input=dot.encode("utf-8"), capture_output=True)
-try:
-    svg_root = ET.fromstring(svg.stdout)
+# The same labels twice: the DOT text drawn by the `dot` program, and vdc's own `--format svg` (Graphviz's library).
+for drawn, svg_bytes in (("dot", subprocess.run(["dot", "-Tsvg"], input=dot.encode("utf-8"), capture_output=True).stdout),
+                         ("svg", run("svg", raw=True))):
+    try:
+        svg_root = ET.fromstring(svg_bytes)
+    except ET.ParseError as e:
+        report(False, f"{drawn} draws an SVG that parses", str(e))
+        continue
     ns = "{http://www.w3.org/2000/svg}"
     groups = {}
     for g in svg_root.iter(ns + "g"):
         lines_ = ["".join(t.itertext()) for t in g.findall(ns + "text")]
         if lines_:
             groups.setdefault(g.get("class"), []).append("\n".join(lines_))
-    report(f"design {d['name']}\n{title}" in groups.get("cluster", []), "dot cluster label gives back the title",
+    report(f"design {d['name']}\n{title}" in groups.get("cluster", []), f"{drawn} cluster label gives back the title",
            repr(groups.get("cluster")))
     descriptions = {m.group(1): unescape_literal(m.group(2))
                     for m in re.finditer(r"^\s*(?:recipe|treatment|outcome|study) (\w+) " + literal, source, re.M)}
     nodes = groups.get("node", [])
     missing = [n for n, text in descriptions.items() if not any(label.endswith(f" {n}\n{text}") for label in nodes)]
-    report(not missing, "dot node labels give back the descriptions", repr(missing))
-except ET.ParseError as e:
-    report(False, "dot draws an SVG that parses", str(e))
+    report(not missing, f"{drawn} node labels give back the descriptions", repr(missing))
 
 # ---------------------------------------------------------------- LaTeX: escapes undone
 
@@ -247,7 +252,7 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 for name in (b"evil\x1b[31m\x07 name#1.vdesign", b"caf\xe9 \x9b2J.vdesign"):
     path = work / os.fsdecode(name)
     shutil.copy(design, path)
-    for fmt in ("text", "markdown", "html", "junit", "github", "sarif", "dot", "latex"):
+    for fmt in ("text", "markdown", "html", "junit", "github", "sarif", "dot", "svg", "latex"):
         out = run(fmt, path, raw=True)
         try:
             text = out.decode("utf-8")
@@ -256,7 +261,7 @@ for name in (b"evil\x1b[31m\x07 name#1.vdesign", b"caf\xe9 \x9b2J.vdesign"):
             continue
         bad = FORBIDDEN.findall(text)
         shown = unescape_markdown(text) if fmt == "markdown" else text
-        shows = fmt in ("sarif", "dot", "latex") or ("\\u{1B}" in shown if b"\x1b" in name else "\ufffd" in shown)
+        shows = fmt in ("sarif", "dot", "svg", "latex") or ("\\u{1B}" in shown if b"\x1b" in name else "\ufffd" in shown)
         report(not bad and shows, f"{fmt} output for file {name!r} holds no control character",
                f"found {bad[:5]!r}" if bad else "the name is not shown with \\u{..} or U+FFFD")
     # `vdc check`: the summary line and the diagnostics on standard error (a missing file's name is quoted too).
@@ -293,7 +298,7 @@ bidi_model = json.loads(run("json", bidi_path))
 bidi_raw_json = run("json", bidi_path)
 report(bidi_model["designs"][0]["title"] == trojan + title and "\\u202E" in bidi_raw_json
        and not RAW_BIDI.search(bidi_raw_json), "json keeps bidi controls exact, written as \\u202E escapes")
-for fmt in ("text", "markdown", "html", "junit", "github", "sarif", "dot", "latex"):
+for fmt in ("text", "markdown", "html", "junit", "github", "sarif", "dot", "svg", "latex"):
     out = run(fmt, bidi_path)
     shown = {"markdown": unescape_markdown, "latex": unescape_latex}.get(fmt, lambda t: t)(out)
     if fmt == "html":
