@@ -17,7 +17,7 @@ VDC_TEST_PACKAGES=(
   graphviz chromium
   dpkg-dev file pre-commit git python3-yaml time
   vim neovim emacs-nox elpa-eglot
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-tidy-14
 )
 
 vdc_apt_install() {
