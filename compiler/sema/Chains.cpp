@@ -23,6 +23,30 @@ std::string attributeNote(const ast::Entity &e) {
   return out.empty() ? out : out + ")";
 }
 
+/// The values a proxy kind's conditions can test (LANGUAGE.md Section 15): every attribute of the hop's two ends
+/// as `proxy.KEY` and `target.KEY`, and `extrapolation`, the target's size over the proxy's on the first of
+/// `compute`, `params`, `tokens` that both ends declare as numbers (absent when none is common to both).
+Arguments hopArguments(const ast::Entity &proxy, const ast::Entity &target, ast::Value &extrapolation) {
+  Arguments args;
+  for (const ast::Attribute &a : proxy.attributes)
+    args.emplace("proxy." + a.key.text, &a.value);
+  for (const ast::Attribute &a : target.attributes)
+    args.emplace("target." + a.key.text, &a.value);
+  for (const char *size : {"compute", "params", "tokens"}) {
+    const ast::Attribute *p = ast::findAttribute(proxy.attributes, size);
+    const ast::Attribute *t = ast::findAttribute(target.attributes, size);
+    if (!p || !t || p->value.kind != ast::Value::Kind::Number || t->value.kind != ast::Value::Kind::Number ||
+        p->value.number <= 0)
+      continue;
+    extrapolation.kind = ast::Value::Kind::Number;
+    extrapolation.number = t->value.number / p->value.number;
+    extrapolation.text = fmt::format("{:.3g}", extrapolation.number);
+    args.emplace("extrapolation", &extrapolation);
+    break;
+  }
+  return args;
+}
+
 /// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).
 void removeRepeats(std::vector<int> &ids) {
   std::unordered_set<int> seen;
@@ -86,6 +110,7 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
     o.step = step;
     o.location = location;
     o.ruleRange = req.decl ? req.decl->range : SourceRange{};
+    o.hint = req.decl ? req.decl->hint : "";
     out_.obligations.push_back(std::move(o));
     it = obligationIndex_.emplace(key, out_.obligations.back().id).first;
   }
@@ -96,6 +121,13 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
   return o.id;
 }
 
+bool DesignChecker::applies(const Requirement &req, const Arguments *args) {
+  if (!req.decl || !req.decl->condition)
+    return true;
+  static const Arguments kNoArguments;
+  return evaluate(*req.decl->condition, args ? *args : kNoArguments) != req.decl->negated;
+}
+
 void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const Arguments *args,
                                     const std::string &attachedTo, SourceRange location, const std::string &step,
                                     const std::string &claim, Chain &chain) {
@@ -104,14 +136,7 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
   for (const Requirement &req : reqs) {
     if (decided.count(req.assumption))
       continue;
-    bool applies = true;
-    if (req.decl && req.decl->condition) {
-      static const Arguments kNoArguments;
-      applies = evaluate(*req.decl->condition, args ? *args : kNoArguments);
-      if (req.decl->negated)
-        applies = !applies;
-    }
-    if (!applies)
+    if (!applies(req, args))
       continue;
     decided.insert(req.assumption);
     chain.obligations.push_back(addObligation(req, attachedTo, location, step, claim));
@@ -282,10 +307,18 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
   SourceRange studyAt = studyDecl.range;
   // Statistical and internal validity: what the strategy requires of this study.
   std::string strategyStep = fmt::format("strategy {}: study {}", study.strategy->name, studyName);
-  for (const Assumption *a : study.strategy->satisfies) {
+  const std::vector<const Assumption *> &satisfies = study.strategy->satisfies;
+  for (size_t i = 0; i < satisfies.size(); ++i) {
+    const Assumption *a = satisfies[i];
+    // `satisfies A when COND` (Section 15): a guarantee whose condition fails gives nothing.
+    const ast::SatisfiesGuard *guard = i < study.strategy->satisfiesGuards.size() ? study.strategy->satisfiesGuards[i]
+                                                                                   : nullptr;
+    if (guard && guard->condition && evaluate(*guard->condition, study.args) == guard->negated)
+      continue;
+    // A `requires` line of the same assumption that applies to this study takes precedence over the guarantee.
     bool alsoRequired = false;
     for (const Requirement &r : study.strategy->requirements)
-      alsoRequired = alsoRequired || r.assumption == a;
+      alsoRequired = alsoRequired || (r.assumption == a && applies(r, &study.args));
     if (alsoRequired)
       continue;
     Requirement byDesign{a, Level::None, nullptr};
@@ -311,7 +344,9 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
       chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
                                         hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
                                         kind->name));
-      addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim.name, chain);
+      ast::Value extrapolation;
+      Arguments sizes = hopArguments(*hop, *up, extrapolation);
+      addRequirements(kind->requirements, &sizes, hop->name.text, hop->range, step, claim.name, chain);
     }
   };
   hopSteps(treatmentHops);

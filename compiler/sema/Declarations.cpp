@@ -64,7 +64,7 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
   if (!kind) {
     std::vector<std::string> names;
     for (const auto &[n, p] : theory_.proxyKinds)
-      if (p.decl->appliesTo == entity.kind)
+      if (p.decl->appliesToKind(entity.kind))
         names.push_back(n);
     auto &d = diags_.report<DiagKind::UnknownName>(clause.kind.range, "proxy kind", clause.kind.text);
     std::string guess = closestName(clause.kind.text, names);
@@ -76,9 +76,8 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
         list += (list.empty() ? "" : ", ") + n;
       d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), list);
     }
-  } else if (!canBeProxy || kind->decl->appliesTo != entity.kind) {
-    auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name,
-                                                         ast::entityKindName(kind->decl->appliesTo),
+  } else if (!canBeProxy || !kind->decl->appliesToKind(entity.kind)) {
+    auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name, kind->decl->sortsText(),
                                                          ast::entityKindName(entity.kind), entity.name.text);
     d.notes.push_back({kind->decl->range, "proxy kind declared here"});
   }
