@@ -26,8 +26,13 @@ std::string attributeNote(const ast::Entity &e) {
 /// The values a proxy kind's conditions can test (LANGUAGE.md Section 15): every attribute of the hop's two ends
 /// as `proxy.KEY` and `target.KEY`, and `extrapolation`, the target's size over the proxy's on the first of
 /// `compute`, `params`, `tokens` that both ends declare as numbers (absent when none is common to both).
-Arguments hopArguments(const ast::Entity &proxy, const ast::Entity &target, ast::Value &extrapolation) {
+Arguments hopArguments(const ast::Entity &proxy, const ast::Entity &target, ast::Value &extrapolation,
+                       ast::Value &sort) {
   Arguments args;
+  // `sort`: the kind of declaration of the hop, for a proxy kind that applies to several (`sort == treatment`).
+  sort.kind = ast::Value::Kind::Name;
+  sort.name.text = ast::entityKindName(proxy.kind);
+  args.emplace("sort", &sort);
   for (const ast::Attribute &a : proxy.attributes)
     args.emplace("proxy." + a.key.text, &a.value);
   for (const ast::Attribute &a : target.attributes)
@@ -344,8 +349,8 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
       chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
                                         hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
                                         kind->name));
-      ast::Value extrapolation;
-      Arguments sizes = hopArguments(*hop, *up, extrapolation);
+      ast::Value extrapolation, sort;
+      Arguments sizes = hopArguments(*hop, *up, extrapolation, sort);
       addRequirements(kind->requirements, &sizes, hop->name.text, hop->range, step, claim.name, chain);
     }
   };

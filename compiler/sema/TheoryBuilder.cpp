@@ -177,9 +177,10 @@ private:
     }
   }
 
-  /// `proxy.params`, `target.compute`, `extrapolation`: sizes of a proxy hop's two ends (LANGUAGE.md Section 15).
+  /// `proxy.params`, `target.compute`, `extrapolation`: sizes of a proxy hop's two ends (LANGUAGE.md Section 15);
+  /// `sort`: the kind of declaration the hop stands in for (`sort == treatment`).
   static bool isHopSize(const std::string &term) {
-    return term == "extrapolation" || term.rfind("proxy.", 0) == 0 || term.rfind("target.", 0) == 0;
+    return term == "extrapolation" || term == "sort" || term.rfind("proxy.", 0) == 0 || term.rfind("target.", 0) == 0;
   }
 
   /// A product (`runs_per_arm * configurations < 5`) or a hop size: numeric terms compared with a number.
