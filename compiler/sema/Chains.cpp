@@ -351,6 +351,13 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
                                         kind->name));
       ast::Value extrapolation, sort;
       Arguments sizes = hopArguments(*hop, *up, extrapolation, sort);
+      // A kind whose conditions test `extrapolation` shows the factor in the chain (LANGUAGE.md Section 15).
+      bool usesFactor = false;
+      for (const Requirement &r : kind->requirements)
+        usesFactor = usesFactor || (r.decl && r.decl->condition &&
+                                    conditionText(*r.decl->condition).find("extrapolation") != std::string::npos);
+      if (usesFactor && sizes.count("extrapolation"))
+        chain.steps.back() += fmt::format(" (extrapolation ×{})", extrapolation.text);
       addRequirements(kind->requirements, &sizes, hop->name.text, hop->range, step, claim.name, chain);
     }
   };
