@@ -30,6 +30,9 @@ SATISFIES   : 'satisfies';
 SEVERITY    : 'severity';
 WHEN        : 'when';
 UNLESS      : 'unless';
+// Contextual keywords of theory declarations (LANGUAGE.md Section 15): names everywhere else.
+FORBID      : 'forbid';
+HINT        : 'hint';
 AGGREGATION : 'aggregation';
 FOR         : 'for';
 ON          : 'on';
@@ -61,6 +64,7 @@ LT       : '<';
 GT       : '>';
 ASSIGN   : '=';
 MINUS    : '-';
+STAR     : '*';
 
 // A number with an optional exponent and an optional scale suffix (K, M, B, T).
 NUMBER   : DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? [KMBT]?;

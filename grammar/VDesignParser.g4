@@ -81,6 +81,7 @@ strategyItem
   : paramDecl
   | satisfiesDecl
   | requiresDecl
+  | forbidDecl
   | attribute
   | SEMI
   ;
@@ -93,11 +94,16 @@ typeExpr
   | name                                     # simpleType
   ;
 
-satisfiesDecl : SATISFIES qname (COMMA qname)* ;
+// `satisfies A, B unless COND` (Section 15): a guarantee that holds only when its condition does.
+satisfiesDecl : SATISFIES qname (COMMA qname)* ((WHEN | UNLESS) condition)? ;
 
-requiresDecl : REQUIRES qname SEVERITY name ((WHEN | UNLESS) condition)? ;
+// `forbid when COND "message"` (Section 15): a combination of parameters that is an error at the study.
+forbidDecl : FORBID (WHEN | UNLESS) condition STRING ;
 
-proxyKindDecl : PROXY declName FOR entityKind STRING? LBRACE (requiresDecl | SEMI)* RBRACE ;
+// `hint "..."` (Section 15): how to settle obligations of this line, in place of the assumption's own hint.
+requiresDecl : REQUIRES qname SEVERITY name ((WHEN | UNLESS) condition)? (HINT STRING)? ;
+
+proxyKindDecl : PROXY declName FOR entityKind (COMMA entityKind)* STRING? LBRACE (requiresDecl | SEMI)* RBRACE ;
 
 aggregationDecl : AGGREGATION declName STRING? LBRACE (requiresDecl | SEMI)* RBRACE ;
 
@@ -106,9 +112,12 @@ condition
   | condition AND condition                  # andCondition
   | condition OR condition                   # orCondition
   | LPAREN condition RPAREN                  # parenCondition
-  | paramName compareOp value                # compareCondition
-  | paramName                                # truthCondition
+  | conditionTerm (STAR conditionTerm)* compareOp value  # compareCondition
+  | conditionTerm                            # truthCondition
   ;
+
+// A parameter, or a size of one end of a proxy hop (`proxy.params`, `target.compute`, Section 15).
+conditionTerm : paramName (DOT paramName)? ;
 
 compareOp : EQEQ | NEQ | LT | LE | GT | GE ;
 
@@ -119,8 +128,9 @@ declName : name | STRING ;
 
 qname : name (DOT name)* ;
 
-// The condition operators and the contextual keywords (`dispute`, `vs`, `across`) are names outside their own places.
-name : IDENT | AND | OR | NOT | DISPUTE | VS | ACROSS ;
+// The condition operators and the contextual keywords (`dispute`, `vs`, `across`, `forbid`, `hint`) are names
+// outside their own places.
+name : IDENT | AND | OR | NOT | DISPUTE | VS | ACROSS | FORBID | HINT ;
 
 // A strategy parameter is also a study attribute key, so keywords are allowed (`design`).
 paramName : name | keyword ;

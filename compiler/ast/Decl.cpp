@@ -1,7 +1,8 @@
-// Decl.cpp — spellings of entity kinds and parameter types.
+// Decl.cpp — spellings of entity kinds, parameter types and the sorts of proxy kinds.
 #include "ast/Decl.h"
 
 #include <llvm/ADT/StringExtras.h>
+#include <algorithm>
 
 namespace vdc::ast {
 
@@ -45,6 +46,17 @@ std::string TypeExpr::spelling() const {
     return "?";
   }
   return "?";
+}
+
+bool ProxyKindDecl::appliesToKind(EntityKind kind) const {
+  return appliesTo == kind || std::find(alsoAppliesTo.begin(), alsoAppliesTo.end(), kind) != alsoAppliesTo.end();
+}
+
+std::string ProxyKindDecl::sortsText() const {
+  std::string out = std::string(entityKindName(appliesTo)) + "s";
+  for (size_t i = 0; i < alsoAppliesTo.size(); ++i)
+    out += std::string(i + 1 == alsoAppliesTo.size() ? " and " : ", ") + entityKindName(alsoAppliesTo[i]) + "s";
+  return out;
 }
 
 } // namespace vdc::ast

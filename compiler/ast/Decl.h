@@ -89,6 +89,9 @@ struct Condition {
   std::string op;                  ///< Compare: == != < <= > >=.
   Value literal;                   ///< Compare.
   SourceRange range;
+  /// Compare: further terms multiplied with `param` (`runs_per_arm * configurations < 5`, LANGUAGE.md Section 15).
+  /// A term is a parameter or a dotted size of a proxy hop's end (`proxy.params`).
+  std::vector<Name> factors;
 };
 
 /// `requires A severity S (when|unless COND)?`.
@@ -97,6 +100,21 @@ struct Requirement {
   Name severity;
   std::optional<Condition> condition;
   bool negated = false; ///< `unless` rather than `when`.
+  SourceRange range;
+  std::string hint; ///< `hint "..."`: how to settle obligations of this line (LANGUAGE.md Section 15); "" if none.
+};
+
+/// The condition of a `satisfies` line (`satisfies A, B unless differs_in`); no condition means always.
+struct SatisfiesGuard {
+  std::optional<Condition> condition;
+  bool negated = false; ///< `unless` rather than `when`.
+};
+
+/// `forbid when COND "message"` in a strategy: the condition is an error at the study (LANGUAGE.md Section 15).
+struct Forbid {
+  Condition condition;
+  bool negated = false; ///< `unless` rather than `when`.
+  std::string message;
   SourceRange range;
 };
 
@@ -119,6 +137,9 @@ struct StrategyDecl {
   std::vector<Attribute> attributes; ///< e.g. `estimand: average_over_units`.
   SourceRange range;
   std::string doc;
+  /// One per entry of `satisfies`, in order: the condition of the line that names it.
+  std::vector<SatisfiesGuard> satisfiesGuards;
+  std::vector<Forbid> forbids;
 };
 
 /// `proxy NAME for recipe|treatment|outcome "description" { requires ... }`.
@@ -130,6 +151,13 @@ struct ProxyKindDecl {
   std::vector<Requirement> requirements;
   SourceRange range;
   std::string doc;
+  /// Further sorts it applies to (`proxy annotation for treatment, outcome`, LANGUAGE.md Section 15).
+  std::vector<EntityKind> alsoAppliesTo;
+
+  /// True when the kind can stand in for a declaration of this sort.
+  bool appliesToKind(EntityKind kind) const;
+  /// The sorts, plural, for messages: "recipes", "treatments and outcomes".
+  std::string sortsText() const;
 };
 
 /// `aggregation NAME "description" { requires ... }`.

@@ -15,8 +15,8 @@ namespace {
 static_assert(sizeof(SourceRange) == 12 && sizeof(Name) == 48 && sizeof(Value) == 432 && sizeof(Attribute) == 496 &&
                   sizeof(ProxyClause) == 112 && sizeof(Entity) == 288 && sizeof(Discharge) == 344 &&
                   sizeof(Design) == 200 && sizeof(TypeExpr) == 72 && sizeof(Param) == 576 &&
-                  sizeof(Condition) == 560 && sizeof(Requirement) == 680 && sizeof(AssumptionDecl) == 152 &&
-                  sizeof(StrategyDecl) == 224 && sizeof(ProxyKindDecl) == 168 && sizeof(AggregationDecl) == 152 &&
+                  sizeof(Condition) == 584 && sizeof(Requirement) == 736 && sizeof(AssumptionDecl) == 152 &&
+                  sizeof(StrategyDecl) == 272 && sizeof(ProxyKindDecl) == 192 && sizeof(AggregationDecl) == 152 &&
                   sizeof(Import) == 48 && sizeof(Module) == 176,
               "an AST node changed: list its new field in the `fields` functions of ast/Serialize.cpp, then update "
               "these sizes");
@@ -248,6 +248,7 @@ template <class IO> void fields(IO &io, Node<IO, Condition> &c) {
   io(c.op);
   io(c.literal);
   io(c.range);
+  io(c.factors);
 }
 template <class IO> void fields(IO &io, Node<IO, Requirement> &r) {
   io(r.assumption);
@@ -255,6 +256,17 @@ template <class IO> void fields(IO &io, Node<IO, Requirement> &r) {
   io(r.condition);
   io(r.negated);
   io(r.range);
+  io(r.hint);
+}
+template <class IO> void fields(IO &io, Node<IO, SatisfiesGuard> &g) {
+  io(g.condition);
+  io(g.negated);
+}
+template <class IO> void fields(IO &io, Node<IO, Forbid> &f) {
+  io(f.condition);
+  io(f.negated);
+  io(f.message);
+  io(f.range);
 }
 template <class IO> void fields(IO &io, Node<IO, AssumptionDecl> &a) {
   io(a.name);
@@ -272,6 +284,8 @@ template <class IO> void fields(IO &io, Node<IO, StrategyDecl> &s) {
   io(s.attributes);
   io(s.range);
   io(s.doc);
+  io(s.satisfiesGuards);
+  io(s.forbids);
 }
 template <class IO> void fields(IO &io, Node<IO, ProxyKindDecl> &p) {
   io(p.name);
@@ -281,6 +295,7 @@ template <class IO> void fields(IO &io, Node<IO, ProxyKindDecl> &p) {
   io(p.requirements);
   io(p.range);
   io(p.doc);
+  io(p.alsoAppliesTo);
 }
 template <class IO> void fields(IO &io, Node<IO, AggregationDecl> &a) {
   io(a.name);

@@ -126,6 +126,7 @@ void explainStrategy(const Strategy &s, std::ostream &out) {
       out << " = " << (p.defaultValue->kind == ast::Value::Kind::String ? "\"" + p.defaultValue->text + "\""
                        : p.defaultValue->kind == ast::Value::Kind::List  ? std::string("[]")
                        : p.defaultValue->kind == ast::Value::Kind::Name  ? p.defaultValue->name.text
+                       : p.defaultValue->kind == ast::Value::Kind::Bool  ? (p.defaultValue->boolean ? "true" : "false")
                                                                          : p.defaultValue->text);
     else
       out << " (required)";
@@ -138,8 +139,13 @@ void explainStrategy(const Strategy &s, std::ostream &out) {
   if (s.unitAverage)
     out << "Estimand: an average over within-run units\n";
   out << "Obligations:\n";
-  for (const Assumption *a : s.satisfies)
-    out << "  satisfies " << a->name << "\n";
+  for (size_t i = 0; i < s.satisfies.size(); ++i) {
+    out << "  satisfies " << s.satisfies[i]->name;
+    const ast::SatisfiesGuard *g = i < s.satisfiesGuards.size() ? s.satisfiesGuards[i] : nullptr;
+    if (g && g->condition)
+      out << (g->negated ? " unless " : " when ") << conditionText(*g->condition);
+    out << "\n";
+  }
   explainRequirements(s.requirements, out);
 }
 

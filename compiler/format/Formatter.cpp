@@ -59,10 +59,13 @@ std::vector<LayoutToken> layoutTokens(std::string_view text) {
 bool is(const LayoutToken *t, const char *text) { return t && t->kind == Kind::Punct && t->text == text; }
 
 /// Whether `t` is the word that begins a statement: a statement keyword, or a contextual one (`dispute`, a name
-/// elsewhere) when the assumption's name follows it (`dispute external.x for ...`, not `dispute by ...`).
+/// elsewhere) when the assumption's name follows it (`dispute external.x for ...`, not `dispute by ...`), or
+/// `forbid` when its condition follows (`forbid when ...`).
 bool isStatementWord(const LayoutToken &t, const LayoutToken *next) {
   if (!isStatementKeyword(t.text))
     return false;
+  if (t.text == "forbid")
+    return next && (next->text == "when" || next->text == "unless");
   return t.kind == Kind::Keyword || (t.kind == Kind::Name && next && next->kind == Kind::Name);
 }
 

@@ -260,9 +260,11 @@ public:
   /// Proxy kinds that apply to declarations of `kind` (all of them when it is unknown).
   void proxyKinds(std::optional<ast::EntityKind> kind) {
     for (const auto &[name, p] : c_.theory().proxyKinds) {
-      if (!p.decl || (kind && p.decl->appliesTo != *kind))
+      if (!p.decl || (kind && !p.decl->appliesToKind(*kind)))
         continue;
       std::string appliesTo = ast::entityKindName(p.decl->appliesTo);
+      for (ast::EntityKind more : p.decl->alsoAppliesTo)
+        appliesTo += std::string(", ") + ast::entityKindName(more);
       add(name, kTypeParameter, "proxy for " + appliesTo + ": " + p.decl->description);
     }
   }

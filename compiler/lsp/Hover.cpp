@@ -203,8 +203,12 @@ std::string strategyHover(const Compilation &c, const Occurrence &o) {
     out += "\nEstimand: an average over within-run units\n";
   if (!s->satisfies.empty()) {
     out += "\nSatisfies by design:";
-    for (const Assumption *a : s->satisfies)
-      out += " `" + a->name + "`";
+    for (size_t i = 0; i < s->satisfies.size(); ++i) {
+      out += " `" + s->satisfies[i]->name + "`";
+      const ast::SatisfiesGuard *g = i < s->satisfiesGuards.size() ? s->satisfiesGuards[i] : nullptr;
+      if (g && g->condition)
+        out += fmt::format(" ({} `{}`)", g->negated ? "unless" : "when", conditionText(*g->condition));
+    }
     out += "\n";
   }
   if (!s->requirements.empty())

@@ -191,7 +191,7 @@ void AstBuilder::topDecl(P::VDesignParser::TopDeclContext *ctx, ast::Module &mod
     module.strategies.push_back(strategy(s));
   else if (auto *p = ctx->proxyKindDecl()) {
     // Without what it applies to, a proxy kind cannot be checked or used; its syntax error says why.
-    if (!p->entityKind() || !damaged(range(p->entityKind())))
+    if (p->entityKind().empty() || !damaged(range(p->entityKind(0))))
       module.proxyKinds.push_back(proxyKind(p));
   }
   else if (auto *g = ctx->aggregationDecl())

@@ -78,6 +78,7 @@ private:
   ast::TypeExpr type(P::VDesignParser::TypeExprContext *ctx);
   ast::Requirement requirement(P::VDesignParser::RequiresDeclContext *ctx);
   ast::Condition condition(P::VDesignParser::ConditionContext *ctx);
+  ast::Name conditionTerm(P::VDesignParser::ConditionTermContext *ctx) const;
   ast::ProxyKindDecl proxyKind(P::VDesignParser::ProxyKindDeclContext *ctx);
   ast::AggregationDecl aggregation(P::VDesignParser::AggregationDeclContext *ctx);
 

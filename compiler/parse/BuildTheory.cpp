@@ -2,6 +2,7 @@
 // requirements, conditions, proxy kinds and aggregations.
 #include "parse/AstBuilder.h"
 
+#include <algorithm>
 #include <map>
 
 namespace vdc::parse {
@@ -32,8 +33,22 @@ ast::StrategyDecl AstBuilder::strategy(P::VDesignParser::StrategyDeclContext *ct
       param.range = range(p);
       out.params.push_back(std::move(param));
     } else if (auto *s = item->satisfiesDecl()) {
-      for (auto *q : s->qname())
+      ast::SatisfiesGuard guard;
+      guard.negated = s->UNLESS() != nullptr;
+      if (s->condition())
+        guard.condition = condition(s->condition());
+      for (auto *q : s->qname()) {
         out.satisfies.push_back(qname(q));
+        out.satisfiesGuards.push_back(guard);
+      }
+    } else if (auto *f = item->forbidDecl()) {
+      ast::Forbid forbid;
+      forbid.negated = f->UNLESS() != nullptr;
+      if (f->condition())
+        forbid.condition = condition(f->condition());
+      forbid.message = optString(f->STRING());
+      forbid.range = range(f);
+      out.forbids.push_back(std::move(forbid));
     } else if (auto *r = item->requiresDecl()) {
       out.requirements.push_back(requirement(r));
     } else if (auto *a = item->attribute()) {
@@ -85,7 +100,18 @@ ast::Requirement AstBuilder::requirement(P::VDesignParser::RequiresDeclContext *
   out.negated = ctx->UNLESS() != nullptr;
   if (ctx->condition())
     out.condition = condition(ctx->condition());
+  out.hint = optString(ctx->STRING());
   out.range = range(ctx);
+  return out;
+}
+
+ast::Name AstBuilder::conditionTerm(P::VDesignParser::ConditionTermContext *ctx) const {
+  auto names = ctx->paramName();
+  ast::Name out = paramName(names[0]);
+  if (names.size() > 1) {
+    out.text += "." + paramName(names[1]).text;
+    out.range = range(ctx);
+  }
   return out;
 }
 
@@ -107,12 +133,15 @@ ast::Condition AstBuilder::condition(P::VDesignParser::ConditionContext *ctx) {
     return condition(p->condition());
   } else if (auto *c = dynamic_cast<P::VDesignParser::CompareConditionContext *>(ctx)) {
     out.kind = ast::Condition::Kind::Compare;
-    out.param = paramName(c->paramName());
+    auto terms = c->conditionTerm();
+    out.param = conditionTerm(terms[0]);
+    for (size_t i = 1; i < terms.size(); ++i)
+      out.factors.push_back(conditionTerm(terms[i]));
     out.op = c->compareOp()->getText();
     out.literal = value(c->value());
   } else if (auto *t = dynamic_cast<P::VDesignParser::TruthConditionContext *>(ctx)) {
     out.kind = ast::Condition::Kind::Truth;
-    out.param = paramName(t->paramName());
+    out.param = conditionTerm(t->conditionTerm());
   }
   return out;
 }
@@ -120,8 +149,12 @@ ast::Condition AstBuilder::condition(P::VDesignParser::ConditionContext *ctx) {
 ast::ProxyKindDecl AstBuilder::proxyKind(P::VDesignParser::ProxyKindDeclContext *ctx) {
   ast::ProxyKindDecl out;
   out.name = declName(ctx->declName());
-  out.appliesTo = entityKind(ctx->entityKind());
-  out.appliesToRange = range(ctx->entityKind());
+  auto sorts = ctx->entityKind();
+  out.appliesTo = entityKind(sorts[0]);
+  out.appliesToRange = range(sorts[0]);
+  for (size_t i = 1; i < sorts.size(); ++i)
+    if (std::find(out.alsoAppliesTo.begin(), out.alsoAppliesTo.end(), entityKind(sorts[i])) == out.alsoAppliesTo.end())
+      out.alsoAppliesTo.push_back(entityKind(sorts[i]));
   out.description = optString(ctx->STRING());
   for (auto *r : ctx->requiresDecl())
     out.requirements.push_back(requirement(r));

@@ -60,7 +60,8 @@ std::string describeExpected(const antlr4::misc::IntervalSet &expected, const an
   if (types.count(VDesignLexer::STRING) && types.count(VDesignLexer::NUMBER) && types.count(VDesignLexer::LBRACK)) {
     for (size_t t : {VDesignLexer::STRING, VDesignLexer::NUMBER, VDesignLexer::LBRACK, VDesignLexer::TRUE,
                      VDesignLexer::FALSE, VDesignLexer::IDENT, VDesignLexer::AND, VDesignLexer::OR, VDesignLexer::NOT,
-                     VDesignLexer::DISPUTE, VDesignLexer::VS, VDesignLexer::ACROSS,
+                     VDesignLexer::DISPUTE, VDesignLexer::VS, VDesignLexer::ACROSS, VDesignLexer::FORBID,
+                     VDesignLexer::HINT,
                      // a kind of declaration is a value too (`target: population`), but not worth listing
                      VDesignLexer::RECIPE, VDesignLexer::TREATMENT, VDesignLexer::OUTCOME, VDesignLexer::POPULATION,
                      VDesignLexer::COVARIATE, VDesignLexer::STUDY, VDesignLexer::CLAIM})

@@ -22,7 +22,8 @@ bool isConditionOperator(size_t type) {
 /// The contextual keywords (LANGUAGE.md Part II): they start a statement in their block and are names everywhere
 /// else, so a 0.1 design that uses one as a name keeps compiling.
 bool isContextualKeyword(size_t type) {
-  return type == VDesignLexer::DISPUTE || type == VDesignLexer::VS || type == VDesignLexer::ACROSS;
+  return type == VDesignLexer::DISPUTE || type == VDesignLexer::VS || type == VDesignLexer::ACROSS ||
+         type == VDesignLexer::FORBID || type == VDesignLexer::HINT;
 }
 
 /// The lexer's vocabulary, read once: the spelling of each word token (its literal without the quotes).
@@ -59,7 +60,8 @@ struct Vocabulary {
                                VDesignLexer::POPULATION, VDesignLexer::COVARIATE, VDesignLexer::STUDY,
                                VDesignLexer::CLAIM, VDesignLexer::DISCHARGE, VDesignLexer::DISPUTE,
                                VDesignLexer::CITE});
-    add(BlockContext::Strategy, {VDesignLexer::PARAM, VDesignLexer::SATISFIES, VDesignLexer::REQUIRES});
+    add(BlockContext::Strategy, {VDesignLexer::PARAM, VDesignLexer::SATISFIES, VDesignLexer::REQUIRES,
+                                 VDesignLexer::FORBID});
     add(BlockContext::ProxyKind, {VDesignLexer::REQUIRES});
     add(BlockContext::Aggregation, {VDesignLexer::REQUIRES});
   }

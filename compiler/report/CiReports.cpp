@@ -52,8 +52,8 @@ void writeGithubAnnotations(std::ostream &out, const ReportInput &input) {
           message += "\nDischarged by " + escapeLine(evidenceLine(*o.evidence));
         if (o.status == Status::Stale)
           message += "\nThe check was not verified on the current data and parameters: run vdc verify.";
-        else if (!o.assumption->hint.empty())
-          message += "\nTo settle it: " + escapeLine(o.assumption->hint);
+        else if (!o.settleHint().empty())
+          message += "\nTo settle it: " + escapeLine(o.settleHint());
         annotation(out, kind, c->sources(), o.location, o.assumption->name, message);
       }
       // One annotation per checked claim: which chain decides, and each chain's profile and blocking obligations.

@@ -213,8 +213,8 @@ void writeHtmlReport(std::ostream &out, const ReportInput &input) {
         if (o.status == Status::Stale)
           out << "<br><b>Stale:</b> the check was not verified on the current data and parameters; run "
                  "<code>vdc verify</code>.";
-        else if (!a.hint.empty() && o.status != Status::Discharged)
-          out << "<br><b>To settle it:</b> " << text(a.hint);
+        else if (!o.settleHint().empty() && o.status != Status::Discharged)
+          out << "<br><b>To settle it:</b> " << text(o.settleHint());
         if (!a.source.empty())
           out << "<br><span class=\"muted\">" << e(a.source) << "</span>";
         out << "</td></tr>\n";

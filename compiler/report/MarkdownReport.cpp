@@ -27,7 +27,7 @@ std::string code(std::string_view text) { return markdownCode(text); }
 /// What the table says would settle an obligation: the hint for an open one, the argument given and the hint
 /// for an assumed one, `vdc verify` for a stale check.
 std::string settleText(const Obligation &o) {
-  const std::string &hint = o.assumption->hint;
+  const std::string &hint = o.settleHint();
   std::string cite = o.evidence && !o.evidence->cite.empty() ? " [" + o.evidence->cite + "]" : "";
   if (o.status == Status::Stale) // the evidence says which check and why it is stale
     return "run `vdc verify`: " + escapeMarkdown(o.evidence ? o.evidence->text : "the check is stale");

@@ -195,8 +195,8 @@ void writeDesign(std::ostream &out, const Style &style, const Compilation &c, co
         for (const Evidence &against : o->disputes)
           out << "            " << wrapText(user("disputed by " + evidenceLine(against)), 66, 12) << "\n";
         if ((!o->evidence || o->evidence->kind == "design") && o->disputes.empty() && isOpen(o->status) &&
-            !o->assumption->hint.empty()) {
-          out << "            " << wrapText(user("to settle: " + o->assumption->hint), 66, 12) << "\n";
+            !o->settleHint().empty()) {
+          out << "            " << wrapText(user("to settle: " + o->settleHint()), 66, 12) << "\n";
         }
       }
     }

@@ -26,6 +26,35 @@ std::string attributeNote(const ast::Entity &e) {
   return shown.empty() ? "" : " (" + llvm::join(shown, ", ") + ")";
 }
 
+/// The values a proxy kind's conditions can test (LANGUAGE.md Section 15): every attribute of the hop's two ends
+/// as `proxy.KEY` and `target.KEY`, and `extrapolation`, the target's size over the proxy's on the first of
+/// `compute`, `params`, `tokens` that both ends declare as numbers (absent when none is common to both).
+Arguments hopArguments(const ast::Entity &proxy, const ast::Entity &target, ast::Value &extrapolation,
+                       ast::Value &sort) {
+  Arguments args;
+  // `sort`: the kind of declaration of the hop, for a proxy kind that applies to several (`sort == treatment`).
+  sort.kind = ast::Value::Kind::Name;
+  sort.name.text = ast::entityKindName(proxy.kind);
+  args.emplace("sort", &sort);
+  for (const ast::Attribute &a : proxy.attributes)
+    args.emplace("proxy." + a.key.text, &a.value);
+  for (const ast::Attribute &a : target.attributes)
+    args.emplace("target." + a.key.text, &a.value);
+  for (const char *size : {"compute", "params", "tokens"}) {
+    const ast::Attribute *p = ast::findAttribute(proxy.attributes, size);
+    const ast::Attribute *t = ast::findAttribute(target.attributes, size);
+    if (!p || !t || p->value.kind != ast::Value::Kind::Number || t->value.kind != ast::Value::Kind::Number ||
+        p->value.number <= 0)
+      continue;
+    extrapolation.kind = ast::Value::Kind::Number;
+    extrapolation.number = t->value.number / p->value.number;
+    extrapolation.text = fmt::format("{:.3g}", extrapolation.number);
+    args.emplace("extrapolation", &extrapolation);
+    break;
+  }
+  return args;
+}
+
 /// Keeps the first occurrence of each id, in order (a chain may meet one obligation more than once).
 void removeRepeats(std::vector<int> &ids) {
   std::unordered_set<int> seen;
@@ -95,6 +124,7 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
     o.step = step;
     o.location = location;
     o.ruleRange = req.decl ? req.decl->range : SourceRange{};
+    o.hint = req.decl ? req.decl->hint : "";
     out_.obligations.push_back(std::move(o));
     it = obligationIndex_.emplace(key, out_.obligations.back().id).first;
   }
@@ -103,6 +133,13 @@ int DesignChecker::addObligation(const Requirement &req, const std::string &atta
   if (std::find(o.claims.begin(), o.claims.end(), claim) == o.claims.end())
     o.claims.push_back(claim);
   return o.id;
+}
+
+bool DesignChecker::applies(const Requirement &req, const Arguments *args) {
+  if (!req.decl || !req.decl->condition)
+    return true;
+  static const Arguments kNoArguments;
+  return evaluate(*req.decl->condition, args ? *args : kNoArguments) != req.decl->negated;
 }
 
 void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const Arguments *args,
@@ -120,13 +157,7 @@ void DesignChecker::addRequirements(const std::vector<Requirement> &reqs, const 
   for (const Requirement &req : reqs) {
     if (decided.count(req.assumption))
       continue;
-    bool applies = true;
-    if (req.decl && req.decl->condition) {
-      applies = evaluate(*req.decl->condition, withForm);
-      if (req.decl->negated)
-        applies = !applies;
-    }
-    if (!applies)
+    if (!applies(req, &withForm))
       continue;
     decided.insert(req.assumption);
     chain.obligations.push_back(addObligation(req, attachedTo, location, step, claim.name));
@@ -493,10 +524,18 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
   SourceRange studyAt = studyDecl.range;
   // Statistical and internal validity: what the strategy requires of this study.
   std::string strategyStep = fmt::format("strategy {}: study {}", study.strategy->name, studyName);
-  for (const Assumption *a : study.strategy->satisfies) {
+  const std::vector<const Assumption *> &satisfies = study.strategy->satisfies;
+  for (size_t i = 0; i < satisfies.size(); ++i) {
+    const Assumption *a = satisfies[i];
+    // `satisfies A when COND` (Section 15): a guarantee whose condition fails gives nothing.
+    const ast::SatisfiesGuard *guard = i < study.strategy->satisfiesGuards.size() ? study.strategy->satisfiesGuards[i]
+                                                                                   : nullptr;
+    if (guard && guard->condition && evaluate(*guard->condition, study.args) == guard->negated)
+      continue;
+    // A `requires` line of the same assumption that applies to this study takes precedence over the guarantee.
     bool alsoRequired = false;
     for (const Requirement &r : study.strategy->requirements)
-      alsoRequired = alsoRequired || r.assumption == a;
+      alsoRequired = alsoRequired || (r.assumption == a && applies(r, &study.args));
     if (alsoRequired)
       continue;
     Requirement byDesign{a, Level::None, nullptr};
@@ -522,7 +561,16 @@ bool DesignChecker::chainFor(const ast::Entity &studyDecl, const StudyFacts &stu
       chain.steps.push_back(fmt::format("{} `{}`{} stands in for `{}`{} via {}", ast::entityKindName(hop->kind),
                                         hop->name.text, attributeNote(*hop), up->name.text, attributeNote(*up),
                                         kind->name));
-      addRequirements(kind->requirements, nullptr, hop->name.text, hop->range, step, claim, chain);
+      ast::Value extrapolation, sort;
+      Arguments sizes = hopArguments(*hop, *up, extrapolation, sort);
+      // A kind whose conditions test `extrapolation` shows the factor in the chain (LANGUAGE.md Section 15).
+      bool usesFactor = false;
+      for (const Requirement &r : kind->requirements)
+        usesFactor = usesFactor || (r.decl && r.decl->condition &&
+                                    conditionText(*r.decl->condition).find("extrapolation") != std::string::npos);
+      if (usesFactor && sizes.count("extrapolation"))
+        chain.steps.back() += fmt::format(" (extrapolation ×{})", extrapolation.text);
+      addRequirements(kind->requirements, &sizes, hop->name.text, hop->range, step, claim, chain);
     }
   };
   hopSteps(treatmentHops);

@@ -70,8 +70,20 @@ bool evaluate(const ast::Condition &condition, const Arguments &args) {
   case ast::Condition::Kind::Compare: {
     auto it = args.find(condition.param.text);
     if (it == args.end() || !it->second)
+      return false; // an absent value makes a comparison false (LANGUAGE.md Section 15)
+    if (condition.factors.empty())
+      return compareValues(*it->second, condition.op, condition.literal);
+    // A product of numeric terms (`runs_per_arm * configurations < 5`).
+    if (it->second->kind != ast::Value::Kind::Number || condition.literal.kind != ast::Value::Kind::Number)
       return false;
-    return compareValues(*it->second, condition.op, condition.literal);
+    double product = it->second->number;
+    for (const ast::Name &factor : condition.factors) {
+      auto f = args.find(factor.text);
+      if (f == args.end() || !f->second || f->second->kind != ast::Value::Kind::Number)
+        return false;
+      product *= f->second->number;
+    }
+    return compare(product, condition.literal.number, condition.op);
   }
   }
   return false;
@@ -108,8 +120,12 @@ std::string conditionText(const ast::Condition &c) {
     return operand(c.operands[0]) + " and " + operand(c.operands[1]);
   case ast::Condition::Kind::Or:
     return operand(c.operands[0]) + " or " + operand(c.operands[1]);
-  case ast::Condition::Kind::Compare:
-    return c.param.text + " " + c.op + " " + literalText(c.literal);
+  case ast::Condition::Kind::Compare: {
+    std::string terms = c.param.text;
+    for (const ast::Name &factor : c.factors)
+      terms += " * " + factor.text;
+    return terms + " " + c.op + " " + literalText(c.literal);
+  }
   case ast::Condition::Kind::Truth:
     return c.param.text;
   }

@@ -66,7 +66,7 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
   const ProxyKind *kind = theory_.proxyKind(clause.kind.text);
   std::vector<std::string> names; // the proxy kinds that fit this sort of declaration
   for (const auto &[n, p] : theory_.proxyKinds)
-    if (p.decl->appliesTo == entity.kind)
+    if (p.decl->appliesToKind(entity.kind))
       names.push_back(n);
   if (!kind) {
     auto &d = diags_.report<DiagKind::UnknownName>(clause.kind.range, "proxy kind", clause.kind.text);
@@ -76,9 +76,8 @@ void DesignChecker::checkProxyClause(const ast::Entity &entity) {
     } else if (!names.empty()) {
       d.help = fmt::format("proxy kinds for {}s: {}", ast::entityKindName(entity.kind), llvm::join(names, ", "));
     }
-  } else if (!canBeProxy || kind->decl->appliesTo != entity.kind) {
-    auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name,
-                                                         ast::entityKindName(kind->decl->appliesTo),
+  } else if (!canBeProxy || !kind->decl->appliesToKind(entity.kind)) {
+    auto &d = diags_.report<DiagKind::ProxyKindMismatch>(clause.kind.range, kind->name, kind->decl->sortsText(),
                                                          ast::entityKindName(entity.kind), entity.name.text);
     d.notes.push_back({kind->decl->range, "proxy kind declared here"});
     // LANGUAGE.md Section 16: list the kinds that fit, and say that a design may declare its own.

@@ -90,6 +90,8 @@ private:
   bool proxyPath(const ast::Entity *from, const ast::Entity *to, std::vector<const ast::Entity *> &hops) const;
   int addObligation(const Requirement &req, const std::string &attachedTo, SourceRange location,
                     const std::string &step, const std::string &claim);
+  /// True when a `requires` line's condition holds for these values (no condition: always).
+  static bool applies(const Requirement &req, const Arguments *args);
   /// Adds the obligations of the `requires` lines that apply; conditions see `args` and the claim's form as `claim`.
   void addRequirements(const std::vector<Requirement> &reqs, const Arguments *args, const std::string &attachedTo,
                        SourceRange location, const std::string &step, const Claim &claim, Chain &chain);

@@ -66,6 +66,21 @@ void DesignChecker::applyDischarges() {
       disputes.push_back({&dis, assumption, target});
       continue;
     }
+    // `accepts: [...]` (LANGUAGE.md Section 15): the assumption names the only evidence that can settle it.
+    std::string kindGiven = dis.study.empty() ? dis.evidence.text : "study";
+    if (assumption->acceptsRestricted &&
+        std::find(assumption->accepts.begin(), assumption->accepts.end(), kindGiven) == assumption->accepts.end()) {
+      std::string list;
+      for (size_t i = 0; i < assumption->accepts.size(); ++i)
+        list += (i ? (i + 1 == assumption->accepts.size() ? " or " : ", ") : "") + assumption->accepts[i];
+      auto &d = diags_.report<DiagKind::EvidenceNotAccepted>(dis.evidence.range.valid() ? dis.evidence.range
+                                                                                         : dis.range,
+                                                             assumption->name, kindGiven,
+                                                             list.empty() ? "nothing" : list);
+      d.notes.push_back({assumption->decl->name.range, "the accepted kinds of evidence are declared here"});
+      d.help = fmt::format("settle it with {} evidence, or leave it open", list.empty() ? "other" : list);
+      continue;
+    }
     if (dis.evidence.text == "check" && !assumption->testable) {
       std::string why = "it cannot be tested on data";
       if (assumption->validity == Validity::External)

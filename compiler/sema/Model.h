@@ -40,6 +40,9 @@ struct Assumption {
   std::string title, formula, source, explain, hint;
   bool testable = false;
   const ast::AssumptionDecl *decl = nullptr;
+  /// `accepts: [experiment, study]` (LANGUAGE.md Section 15): the only evidence kinds that may discharge it.
+  std::vector<std::string> accepts;
+  bool acceptsRestricted = false; ///< True when `accepts:` is declared.
 };
 
 /// One `requires` line, resolved.
@@ -65,6 +68,8 @@ struct Strategy {
   std::string name;
   const ast::StrategyDecl *decl = nullptr;
   std::vector<const Assumption *> satisfies;
+  /// One per entry of `satisfies`: the condition of its line, or null (LANGUAGE.md Section 15).
+  std::vector<const ast::SatisfiesGuard *> satisfiesGuards;
   std::vector<Requirement> requirements;
   /// True for `estimand: average_over_units`.
   bool unitAverage = false;
@@ -137,6 +142,7 @@ struct Obligation {
   Status status = Status::Open;
   std::string attachedTo; ///< The declaration that introduced it.
   std::string step;       ///< e.g. "proxy scale: llama1b -> llama70b".
+  std::string hint;       ///< The `hint` of the `requires` line, in place of the assumption's (Section 15); or "".
   SourceRange location;   ///< Where it was introduced (the attached declaration).
   SourceRange ruleRange;  ///< The `requires`/`satisfies` line of the theory that produced it.
   std::vector<std::string> claims;
@@ -148,6 +154,8 @@ struct Obligation {
   /// confounders nobody measured (LANGUAGE.md Section 16), in source order.
   std::vector<std::string> unmeasuredConfounders;
 
+  /// How to settle it: the `hint` of its `requires` line, else the assumption's generic hint.
+  const std::string &settleHint() const { return hint.empty() ? assumption->hint : hint; }
   /// True for severity careful or key. Obligations of severity none are recorded but are not threats
   /// (LANGUAGE.md Section 6): reports do not list them as threats and no policy denies them.
   bool isThreat() const { return severity != Level::None; }

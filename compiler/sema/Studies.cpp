@@ -211,6 +211,17 @@ StudyFacts DesignChecker::checkStudy(const ast::Entity &study) {
       }
     }
   }
+  // `forbid when COND "message"` (LANGUAGE.md Section 15): a combination the strategy's theory rules out.
+  if (ok)
+    for (const ast::Forbid &f : facts.strategy->decl->forbids) {
+      if (evaluate(f.condition, facts.args) == f.negated)
+        continue;
+      auto &d = diags_.report<DiagKind::StrategyForbids>(study.name.range, study.name.text, facts.strategy->name,
+                                                         f.message);
+      d.notes.push_back({f.range, fmt::format("forbidden here, when {}{}", f.negated ? "not " : "",
+                                               conditionText(f.condition))});
+      ok = false;
+    }
   facts.valid = ok;
   if (!ok)
     incomplete_ = true;

@@ -77,6 +77,10 @@ private:
           diags_.report<DiagKind::AttributeType>(attr.value.range, key, "`true` or `false`", attr.value.describe());
         continue;
       }
+      if (key == "accepts") {
+        acceptedEvidence(a, attr);
+        continue;
+      }
       std::string *field = key == "formula"          ? &a.formula
                            : key == "source"         ? &a.source
                            : key == "explain"        ? &a.explain
@@ -90,6 +94,28 @@ private:
         diags_.report<DiagKind::AttributeType>(attr.value.range, key, "a string", attr.value.describe());
     }
     theory_.assumptions.emplace(a.name, std::move(a));
+  }
+
+  /// `accepts: [experiment, study]`: the only kinds of evidence that may discharge the assumption.
+  void acceptedEvidence(Assumption &a, const ast::Attribute &attr) {
+    static const std::set<std::string> kKinds = {"experiment", "theory", "literature", "check", "argument", "study"};
+    std::vector<const ast::Value *> values;
+    if (attr.value.kind == ast::Value::Kind::List)
+      for (const ast::Value &v : attr.value.items)
+        values.push_back(&v);
+    else
+      values.push_back(&attr.value);
+    a.acceptsRestricted = true;
+    for (const ast::Value *v : values) {
+      if (v->kind == ast::Value::Kind::Name && kKinds.count(v->name.text))
+        a.accepts.push_back(v->name.text);
+      else
+        diags_.report<DiagKind::AttributeType>(v->range, "accepts",
+                                               "kinds of evidence (experiment, theory, literature, check, argument, "
+                                               "study)",
+                                               v->kind == ast::Value::Kind::Name ? "`" + v->name.text + "`"
+                                                                                 : v->describe());
+    }
   }
 
   const Assumption *resolveAssumption(const ast::Name &name) {
@@ -106,7 +132,7 @@ private:
 
   /// Resolves `requires` lines; `params` is null for proxy kinds and aggregations (no conditions on parameters).
   std::vector<Requirement> requirements(const std::vector<ast::Requirement> &lines, const ast::StrategyDecl *params,
-                                        const std::string &owner) {
+                                        const std::string &owner, bool proxyKind = false) {
     std::vector<Requirement> out;
     for (const ast::Requirement &line : lines) {
       Requirement r;
@@ -117,16 +143,17 @@ private:
         diags_.report<DiagKind::BadSeverity>(line.severity.range, line.severity.text);
       r.severity = level.value_or(Level::Key);
       if (line.condition)
-        checkCondition(*line.condition, params, owner);
+        checkCondition(*line.condition, params, owner, proxyKind);
       if (r.assumption)
         out.push_back(r);
     }
     return out;
   }
 
-  void checkCondition(const ast::Condition &c, const ast::StrategyDecl *strategy, const std::string &owner) {
+  void checkCondition(const ast::Condition &c, const ast::StrategyDecl *strategy, const std::string &owner,
+                      bool proxyKind = false) {
     for (const ast::Condition &operand : c.operands)
-      checkCondition(operand, strategy, owner);
+      checkCondition(operand, strategy, owner, proxyKind);
     if (c.kind != ast::Condition::Kind::Compare && c.kind != ast::Condition::Kind::Truth)
       return;
     // The condition variable `claim` (LANGUAGE.md Section 14) compares with a claim form, in every declaration.
@@ -144,6 +171,10 @@ private:
                                                          [](const ast::Param &p) { return p.name.text == "trend_recipes"; }))) {
       if (c.kind == ast::Condition::Kind::Compare && c.literal.kind != ast::Value::Kind::Number)
         diags_.report<DiagKind::ConditionType>(c.literal.range, "trend_recipes", "int", c.literal.describe());
+      return;
+    }
+    if (!c.factors.empty() || isHopSize(c.param.text)) {
+      checkNumericTerms(c, strategy, owner, proxyKind);
       return;
     }
     const ast::Param *param = nullptr;
@@ -165,6 +196,41 @@ private:
     }
   }
 
+  /// `proxy.params`, `target.compute`, `extrapolation`: sizes of a proxy hop's two ends (LANGUAGE.md Section 15);
+  /// `sort`: the kind of declaration the hop stands in for (`sort == treatment`).
+  static bool isHopSize(const std::string &term) {
+    return term == "extrapolation" || term == "sort" || term.rfind("proxy.", 0) == 0 || term.rfind("target.", 0) == 0;
+  }
+
+  /// A product (`runs_per_arm * configurations < 5`) or a hop size: numeric terms compared with a number.
+  void checkNumericTerms(const ast::Condition &c, const ast::StrategyDecl *strategy, const std::string &owner,
+                         bool proxyKind) {
+    std::vector<const ast::Name *> terms{&c.param};
+    for (const ast::Name &f : c.factors)
+      terms.push_back(&f);
+    for (const ast::Name *term : terms) {
+      if (proxyKind && isHopSize(term->text))
+        continue;
+      const ast::Param *param = nullptr;
+      if (strategy)
+        for (const ast::Param &p : strategy->params)
+          if (p.name.text == term->text)
+            param = &p;
+      if (!param) {
+        auto &d = diags_.report<DiagKind::ConditionParameter>(term->range, term->text, owner);
+        if (isHopSize(term->text))
+          d.help = "the sizes of a hop's two ends (`proxy.params`, `target.compute`, `extrapolation`) exist only "
+                   "in the conditions of a proxy kind";
+        continue;
+      }
+      if (param->type.kind != ast::TypeExpr::Kind::Int && param->type.kind != ast::TypeExpr::Kind::Number)
+        diags_.report<DiagKind::ConditionType>(term->range, term->text, param->type.spelling(), "a number")
+            .help = "only `int` and `number` parameters can be multiplied and compared as sizes";
+    }
+    if (!c.factors.empty() && c.literal.kind != ast::Value::Kind::Number)
+      diags_.report<DiagKind::ConditionType>(c.literal.range, c.param.text, "number", c.literal.describe());
+  }
+
   void registerStrategy(const ast::StrategyDecl &decl) {
     if (decl.name.empty() || !claimName(decl.name, "strategy"))
       return;
@@ -179,9 +245,18 @@ private:
         diags_.report<DiagKind::ParameterType>(p.defaultValue->range, p.name.text, describeType(p.type),
                                                p.defaultValue->describe());
     }
-    for (const ast::Name &n : decl.satisfies)
-      if (const Assumption *a = resolveAssumption(n))
+    for (size_t i = 0; i < decl.satisfies.size(); ++i)
+      if (const Assumption *a = resolveAssumption(decl.satisfies[i])) {
         s.satisfies.push_back(a);
+        s.satisfiesGuards.push_back(i < decl.satisfiesGuards.size() ? &decl.satisfiesGuards[i] : nullptr);
+      }
+    // A line's guard is repeated for each name it satisfies: check it once.
+    std::set<std::pair<uint32_t, uint32_t>> checkedGuards;
+    for (const ast::SatisfiesGuard &g : decl.satisfiesGuards)
+      if (g.condition && checkedGuards.insert({g.condition->range.begin, g.condition->range.end}).second)
+        checkCondition(*g.condition, &decl, s.name);
+    for (const ast::Forbid &f : decl.forbids)
+      checkCondition(f.condition, &decl, s.name);
     s.requirements = requirements(decl.requirements, &decl, s.name);
     for (const ast::Attribute &attr : decl.attributes) {
       const std::string &key = attr.key.text;
@@ -302,14 +377,14 @@ private:
     ProxyKind p;
     p.name = decl.name.text;
     p.decl = &decl;
-    if (decl.appliesTo == ast::EntityKind::Covariate || decl.appliesTo == ast::EntityKind::Study ||
-        decl.appliesTo == ast::EntityKind::Claim) {
-      auto &d = diags_.report<DiagKind::WrongKind>(decl.appliesToRange, ast::entityKindName(decl.appliesTo),
-                                                   "a kind of declaration that cannot have proxies",
-                                                   "recipe, treatment, outcome or population");
-      (void)d;
-    }
-    p.requirements = requirements(decl.requirements, nullptr, p.name);
+    std::vector<ast::EntityKind> sorts{decl.appliesTo};
+    sorts.insert(sorts.end(), decl.alsoAppliesTo.begin(), decl.alsoAppliesTo.end());
+    for (ast::EntityKind sort : sorts)
+      if (sort == ast::EntityKind::Covariate || sort == ast::EntityKind::Study || sort == ast::EntityKind::Claim)
+        diags_.report<DiagKind::WrongKind>(sort == decl.appliesTo ? decl.appliesToRange : decl.range,
+                                           ast::entityKindName(sort), "a kind of declaration that cannot have proxies",
+                                           "recipe, treatment, outcome or population");
+    p.requirements = requirements(decl.requirements, nullptr, p.name, true);
     theory_.proxyKinds.emplace(p.name, std::move(p));
   }
 

@@ -50,7 +50,8 @@ TEST_CASE("the keyword table comes from the lexer's vocabulary", "[parse][tokens
                                                                             "population", "covariate", "study",
                                                                             "claim", "discharge", "dispute",
                                                                             "cite"});
-  CHECK(statementKeywords(BlockContext::Strategy) == std::vector<std::string>{"param", "satisfies", "requires"});
+  CHECK(statementKeywords(BlockContext::Strategy) == std::vector<std::string>{"param", "satisfies", "requires",
+                                                                              "forbid"});
   CHECK(statementKeywords(BlockContext::ProxyKind) == std::vector<std::string>{"requires"});
   CHECK(isStatementKeyword("cite"));
   CHECK_FALSE(isStatementKeyword("via"));
@@ -62,12 +63,16 @@ TEST_CASE("the keyword table comes from the lexer's vocabulary", "[parse][tokens
   // as a name, like the condition operators.
   CHECK(isStatementKeyword("dispute"));
   CHECK_FALSE(isKeyword("dispute"));
+  // So are `forbid` and `hint` of theory declarations (LANGUAGE.md Section 15).
+  CHECK(isStatementKeyword("forbid"));
+  CHECK_FALSE(isKeyword("forbid"));
+  CHECK_FALSE(isKeyword("hint"));
   // Every other keyword the table knows lexes as a Keyword token.
   for (BlockContext b : {BlockContext::File, BlockContext::Design, BlockContext::Strategy, BlockContext::ProxyKind,
                          BlockContext::Aggregation})
     for (const std::string &k : statementKeywords(b)) {
       std::vector<Token> t = lexTokens(k);
       REQUIRE(t.size() == 1);
-      CHECK(t[0].kind == (k == "dispute" ? Kind::Name : Kind::Keyword));
+      CHECK(t[0].kind == (k == "dispute" || k == "forbid" ? Kind::Name : Kind::Keyword));
     }
 }
