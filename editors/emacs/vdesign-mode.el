@@ -44,7 +44,8 @@
   '("import" "design" "recipe" "treatment" "outcome" "population" "covariate"
     "study" "claim" "discharge" "proxy" "of" "via" "by" "cite" "assumption"
     "strategy" "param" "requires" "satisfies" "severity" "when" "unless"
-    "aggregation" "for" "on" "in" "from" "over"))
+    "aggregation" "for" "on" "in" "from" "over" "dispute" "forbid" "hint" "vs"
+    "across"))
 
 (defvar vdesign-mode-syntax-table
   (let ((st (make-syntax-table)))

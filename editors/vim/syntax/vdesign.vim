@@ -26,8 +26,8 @@ syn match vdesignAccessor      /\./ contained
 
 " Keywords are matches (not :syn keyword) so that `from:` and other keys can win.
 syn match vdesignImport      /\<import\>/
-syn match vdesignDeclKeyword /\<\%(design\|recipe\|treatment\|outcome\|population\|covariate\|study\|claim\|discharge\|proxy\|assumption\|strategy\|param\|aggregation\)\>/
-syn match vdesignKeyword     /\<\%(of\|via\|by\|cite\|requires\|satisfies\|severity\|when\|unless\|for\|on\|in\|from\|over\)\>/
+syn match vdesignDeclKeyword /\<\%(design\|recipe\|treatment\|outcome\|population\|covariate\|study\|claim\|discharge\|dispute\|proxy\|assumption\|strategy\|param\|aggregation\)\>/
+syn match vdesignKeyword     /\<\%(of\|via\|by\|cite\|requires\|satisfies\|forbid\|hint\|severity\|when\|unless\|for\|on\|vs\|across\|in\|from\|over\)\>/
 syn match vdesignBoolean     /\<\%(true\|false\)\>/
 
 " An attribute key: any name (keywords included) followed by `:`.
