@@ -113,7 +113,16 @@ for d in doc.get("designs", []):
         else:
             need(c.get("profile") is None, f"{where}: a claim that was not checked shows no profile")
         deciding = [ch for ch in chains if ch.get("deciding")]
-        need(len(deciding) == (1 if checked and chains else 0), f"{where}: {len(deciding)} deciding chains")
+        trend = est.get("form") == "trend"
+        if trend:
+            # A trend has the chains of an effect claim at each listed recipe: one deciding chain per point reached
+            # (LANGUAGE.md Section 14).
+            points = {ch.get("point") for ch in chains}
+            need(all(p in est.get("recipes", []) for p in points), f"{where}: a chain's point is not a listed recipe")
+            need(len(deciding) == (len(points) if checked else 0) and
+                 len({ch.get("point") for ch in deciding}) == len(deciding), f"{where}: {len(deciding)} deciding chains")
+        else:
+            need(len(deciding) == (1 if checked and chains else 0), f"{where}: {len(deciding)} deciding chains")
         for ch in chains:
             cw = f"{where}.chain({ch.get('study')})"
             need(isinstance(ch.get("study"), str), f"{where}: chain.study")
@@ -134,7 +143,15 @@ for d in doc.get("designs", []):
             every = set(own) | {i.get("id") for i in inherited or []}
             need(isinstance(blocking, list) and set(blocking) <= every, f"{cw}: blocking must name the chain's obligations")
             need(ch.get("holds") == (blocking == []), f"{cw}: a chain holds exactly when nothing blocks it")
-        if checked and deciding:
+        if checked and deciding and trend:
+            order = ["none", "careful", "key"]
+            worst = {v: max((ch["profile"]["residual"][v] for ch in deciding), key=order.index)
+                     for v in deciding[0]["profile"]["residual"]}
+            need(c["profile"]["residual"] == worst,
+                 f"{where}: a trend's residual profile must be the worst of its deciding chains'")
+            every_point = set(est.get("recipes", [])) <= {ch.get("point") for ch in chains if ch.get("holds")}
+            need(c.get("holds") == every_point, f"{where}: a trend holds when every listed recipe has a holding chain")
+        elif checked and deciding:
             need(c["profile"]["residual"] == deciding[0]["profile"]["residual"],
                  f"{where}: the claim's residual profile must be its deciding chain's")
             need(c.get("holds") == any(ch.get("holds") for ch in chains), f"{where}: holds when some chain holds")
