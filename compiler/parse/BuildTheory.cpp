@@ -149,9 +149,10 @@ ast::Condition AstBuilder::condition(P::VDesignParser::ConditionContext *ctx) {
 ast::ProxyKindDecl AstBuilder::proxyKind(P::VDesignParser::ProxyKindDeclContext *ctx) {
   ast::ProxyKindDecl out;
   out.name = declName(ctx->declName());
-  auto sorts = ctx->entityKind();
-  out.appliesTo = entityKind(sorts[0]);
-  out.appliesToRange = range(sorts[0]);
+  auto sorts = ctx->entityKind(); // empty only after a syntax error, which says what is missing
+  out.appliesTo = entityKind(sorts.empty() ? nullptr : sorts[0]);
+  if (!sorts.empty())
+    out.appliesToRange = range(sorts[0]);
   for (size_t i = 1; i < sorts.size(); ++i)
     if (std::find(out.alsoAppliesTo.begin(), out.alsoAppliesTo.end(), entityKind(sorts[i])) == out.alsoAppliesTo.end())
       out.alsoAppliesTo.push_back(entityKind(sorts[i]));
